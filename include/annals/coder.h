@@ -1,0 +1,52 @@
+// The event coder. A Coder holds shared, read-only dictionaries; code() keeps all of
+// its working state on the stack, so one Coder may be used from many threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annals/date.h"
+#include "annals/dictionaries.h"
+#include "annals/event.h"
+#include "annals/ontology.h"
+#include "annals/sentence.h"
+#include "annals/story.h"
+
+namespace annals {
+
+struct CoderOptions {
+  bool require_dyad = true;  // drop events without both a source and a target
+  // Comma-delimited clauses of this many words are set aside (PETRARCH's comma_* options);
+  // a max of 0 disables that kind.
+  int comma_min = 2, comma_max = 8;
+  int comma_bmin = 0, comma_bmax = 0;
+  int comma_emin = 2, comma_emax = 8;
+};
+
+struct SentenceCoding {
+  std::vector<Event> events;
+  // Why the sentence was not coded: "sentencediscard", "storydiscard" (the whole story
+  // must be dropped) or "dateline"; empty when it was coded.
+  std::string skipped;
+};
+
+class Coder {
+ public:
+  Coder(std::shared_ptr<const Dictionaries> dictionaries, CoderOptions options = {},
+        const Ontology& ontology = Ontology::builtin());
+
+  // Events of one sentence; story_id and sentence index are left for the caller.
+  SentenceCoding code(const Sentence& sentence, Date date) const;
+  // Events of every parsed sentence of a story, in order.
+  std::vector<Event> code(const Story& story) const;
+
+  const CoderOptions& options() const { return options_; }
+
+ private:
+  std::shared_ptr<const Dictionaries> dictionaries_;
+  CoderOptions options_;
+  const Ontology& ontology_;
+};
+
+}  // namespace annals

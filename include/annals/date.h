@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace annals {
+
+// A calendar day as yyyymmdd; comparable with < and ==.
+struct Date {
+  int ymd = 0;
+  int year() const { return ymd / 10000; }
+  int month() const { return ymd / 100 % 100; }
+  int day() const { return ymd % 100; }
+  auto operator<=>(const Date&) const = default;
+  std::string iso() const;  // YYYY-MM-DD
+};
+
+// Accepts YYYY-MM-DD and YYYYMMDD; nullopt for anything else or an impossible day.
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace annals
