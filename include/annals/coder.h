@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,18 @@
 namespace annals {
 
 struct CoderOptions {
-  bool require_dyad = true;  // drop events without both a source and a target
+  // Drop events without both a source and a target. Unset: the dialect's own rule,
+  // true for PETRARCH-1/TABARI dictionaries, false for CAMEO.2.0 (UniversalPetrarch
+  // keeps one-sided events and drops only those with neither actor).
+  std::optional<bool> require_dyad;
   // Comma-delimited clauses of this many words are set aside (PETRARCH's comma_* options);
   // a max of 0 disables that kind.
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 8;
+  // PETRARCH-1: an actor phrase the dictionaries do not know is reported as its quoted
+  // words ("\"THE MINISTRY OF MAGIC\"") when it has fewer than this many blanks; 0: never.
+  int new_actor_length = 0;
 };
 
 struct SentenceCoding {

@@ -18,11 +18,16 @@ struct DictionaryFiles {
   std::filesystem::path agents;
   std::filesystem::path discards;
   std::filesystem::path issues;   // optional
+  // PETRARCH-2's internal coding ontology (PETR.Internal.Coding.Ontology.txt), optional:
+  // CAMEO.2.0 verb combinations, transformations and negation need it.
+  std::filesystem::path pico;
 };
 
 // Reads a PETRARCH config file ([Dictionaries] verbfile_name, actorfile_list, ...), or a
 // directory holding one (PETR_config.ini, else the only *.ini). Paths are resolved
 // against the config's directory. Problems are reported; missing keys stay empty.
+// The PICO file is named by picofile_name (an annals extension); without that key a
+// PETR.Internal.Coding.Ontology.txt beside the config is used, as PETRARCH-2 does.
 DictionaryFiles read_petrarch_config(const std::filesystem::path& config_or_dir,
                                      Diagnostics& diagnostics);
 

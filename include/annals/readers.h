@@ -18,6 +18,10 @@ using StorySink = std::function<void(Story&&)>;
 
 // Detects the format from the content (PETRARCH XML, JSONL stories, CoNLL-U) and
 // delivers stories in input order. `name` is used in messages ("-" for stdin).
+// PETRARCH XML: consecutive records STORYID-NN / STORYID_NN form one story.
+// JSONL: {"id","date","source","url","text"} per line, or "conllu" with a parse instead of text.
+// CoNLL-U: "# newdoc id = ..." starts a story, "# date = YYYY-MM-DD" dates it; without
+// newdoc lines the whole file is one story named after the file.
 void read_stories(std::istream& in, const std::string& name, const StorySink& sink,
                   Diagnostics& diagnostics);
 void read_stories(const std::filesystem::path& file, const StorySink& sink,
@@ -50,6 +54,7 @@ struct ValidationEnvironment {
   std::string agentfile;
   std::string discardfile;
   std::string issuefile;
+  std::string picofile;
   std::vector<std::string> include;            // categories to evaluate ("valid" is a flag)
   std::map<std::string, std::string> options;  // <Config option=... value=...>
 };

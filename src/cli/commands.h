@@ -1,0 +1,35 @@
+// The annals subcommands: each is a thin layer over libannals.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annals/output.h"
+
+namespace annals::cli {
+
+struct CodeArgs {
+  std::vector<std::string> files;  // empty: stdin
+  std::string dict;
+  OutputFormat format = OutputFormat::jsonl;
+  std::optional<bool> require_dyad; // unset: the dictionary dialect's rule
+};
+int run_code(const CodeArgs& args);
+
+struct ValidateArgs {
+  std::string file;
+  std::string dict;   // where Environment files are looked up when not beside the file
+  bool quiet = false; // table and summary only
+  // false: the produced set must equal the expected set. true: UniversalPetrarch's
+  // rule, every expected event produced and extras tolerated (except in no-event records).
+  bool tolerate_extra = false;
+};
+int run_validate(const ValidateArgs& args);
+
+int run_dict_check(const std::string& path);
+
+// The dictionary set shipped with annals (data/dictionaries).
+std::string default_dictionary_dir();
+
+}  // namespace annals::cli

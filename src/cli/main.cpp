@@ -1,0 +1,49 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace annals::cli;
+  CLI::App app{"annals: political event coding (CAMEO) from news text"};
+  app.require_subcommand(1);
+
+  CodeArgs code;
+  std::string format = "jsonl";
+  auto* code_cmd = app.add_subcommand("code", "Code events from PETRARCH XML, JSONL stories or CoNLL-U");
+  code_cmd->add_option("files", code.files, "Input files (stdin when none)");
+  code_cmd->add_option("--dict", code.dict,
+                       "Dictionary set: a PETRARCH config file or a directory holding one")
+      ->default_str("the bundled set");
+  code_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl", "tsv"}));
+  code_cmd->add_option("--require-dyad", code.require_dyad,
+                       "Drop events lacking a source or a target (default: true for "
+                       "PETRARCH-1/TABARI dictionaries, false for CAMEO.2.0)");
+
+  ValidateArgs validate;
+  auto* validate_cmd =
+      app.add_subcommand("validate", "Run a PETRARCH validation file and compare with its expected events");
+  validate_cmd->add_option("file", validate.file, "Validation XML file")->required();
+  validate_cmd->add_option("--dict", validate.dict,
+                           "Directory where dictionaries named by <Environment> are looked up "
+                           "when they are not beside the file");
+  validate_cmd->add_flag("--quiet", validate.quiet, "Print only the table and the summary line");
+  validate_cmd->add_flag("--tolerate-extra", validate.tolerate_extra,
+                         "Score as UniversalPetrarch does: pass when every expected event is "
+                         "produced, extra events allowed except in no-event records");
+
+  std::string dict_path;
+  auto* dict_cmd = app.add_subcommand("dict", "Dictionary tools");
+  dict_cmd->require_subcommand(1);
+  auto* check_cmd = dict_cmd->add_subcommand("check", "Load a dictionary set and report every defect");
+  check_cmd->add_option("path", dict_path, "PETRARCH config file or directory holding one")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*code_cmd) {
+    code.format = format == "tsv" ? annals::OutputFormat::tsv : annals::OutputFormat::jsonl;
+    return run_code(code);
+  }
+  if (*validate_cmd) return run_validate(validate);
+  if (*check_cmd) return run_dict_check(dict_path);
+  return 2;
+}

@@ -1,0 +1,929 @@
+#include "coding/cameo2_matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+#include "dictionaries/actors.h"
+
+namespace annals {
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// The dependency tree, indexed once per sentence.
+
+bool in(std::string_view s, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+// Universal POS; Treebank input only has Penn tags, so those are mapped.
+std::string_view pos_of(const Token& t) {
+  if (!t.upos.empty()) return t.upos;
+  const std::string_view x = t.xpos;
+  if (x.starts_with("NNP")) return "PROPN";
+  if (x.starts_with("NN")) return "NOUN";
+  if (x.starts_with("PRP") || x == "WP") return "PRON";
+  if (x.starts_with("JJ")) return "ADJ";
+  if (x.starts_with("RB")) return "ADV";
+  if (x == "IN" || x == "TO") return "ADP";
+  if (x == "MD") return "AUX";
+  if (x.starts_with("VB"))
+    return in(t.deprel, {"aux", "aux:pass", "cop"}) ? "AUX" : "VERB";
+  return "X";
+}
+
+struct Tree {
+  const Sentence& sentence;
+  const std::vector<std::string>& words;
+  std::vector<int> start, kids;  // children of i: kids[start[i] .. start[i+1])
+
+  Tree(const Sentence& s, const std::vector<std::string>& w) : sentence(s), words(w) {
+    const int n = size();
+    start.assign(n + 1, 0);
+    for (const Token& t : s.tokens)
+      if (t.head >= 0 && t.head < n) ++start[t.head + 1];
+    for (int i = 0; i < n; ++i) start[i + 1] += start[i];
+    kids.resize(start[n]);
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (int i = 0; i < n; ++i) {
+      const int h = s.tokens[i].head;
+      if (h >= 0 && h < n) kids[fill[h]++] = i;
+    }
+  }
+  int size() const { return static_cast<int>(sentence.tokens.size()); }
+  const Token& tok(int i) const { return sentence.tokens[i]; }
+  std::string_view rel(int i) const { return sentence.tokens[i].deprel; }
+  std::string_view pos(int i) const { return pos_of(sentence.tokens[i]); }
+  std::pair<const int*, const int*> children(int i) const {
+    return {kids.data() + start[i], kids.data() + start[i + 1]};
+  }
+  void subtree(int i, std::vector<int>& out) const {
+    out.push_back(i);
+    for (auto [b, e] = children(i); b != e; ++b) subtree(*b, out);
+  }
+  // Upper-case lemma, or the dictionary word when the parse has no lemmas.
+  std::string lemma(int i) const {
+    const std::string& l = sentence.tokens[i].lemma;
+    if (l.empty()) return words[i];
+    std::string upper = l;
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return upper;
+  }
+};
+
+// ---------------------------------------------------------------------------------------
+// Noun phrases and their actor codes (UniversalPetrarch's NounPhrase).
+
+struct NounPhrase {
+  int head = -1;
+  std::vector<int> tokens;  // sorted
+  std::vector<int> preps;   // heads of the nmod phrases introduced by a preposition
+};
+
+NounPhrase noun_phrase(const Tree& tree, int head) {
+  NounPhrase np;
+  np.head = head;
+  if (in(tree.pos(head), {"NOUN", "ADJ", "PROPN", "PRON", "ADV"})) {
+    for (auto [b, e] = tree.children(head); b != e; ++b) {
+      if (in(tree.rel(*b), {"cc", "conj"})) continue;
+      const size_t before = np.tokens.size();
+      tree.subtree(*b, np.tokens);
+      if (tree.rel(*b) == "nmod") {
+        const int first = *std::min_element(np.tokens.begin() + before, np.tokens.end());
+        if (tree.pos(first) == "ADP") np.preps.push_back(*b);
+      }
+    }
+  }
+  np.tokens.push_back(head);
+  std::sort(np.tokens.begin(), np.tokens.end());
+  return np;
+}
+
+// The phrase's conjuncts and appositions, each sharing the phrase's prepositional modifiers.
+void conjoined_phrases(const Tree& tree, const NounPhrase& np, std::vector<NounPhrase>& out) {
+  for (auto [b, e] = tree.children(np.head); b != e; ++b) {
+    if (!in(tree.rel(*b), {"conj", "appos"})) continue;
+    NounPhrase conj = noun_phrase(tree, *b);
+    for (int p : np.preps) {
+      if (std::find(conj.preps.begin(), conj.preps.end(), p) != conj.preps.end()) continue;
+      conj.preps.push_back(p);
+      tree.subtree(p, conj.tokens);
+    }
+    std::sort(conj.tokens.begin(), conj.tokens.end());
+    conj.tokens.erase(std::unique(conj.tokens.begin(), conj.tokens.end()), conj.tokens.end());
+    out.push_back(conj);
+    if (tree.rel(*b) == "appos") conjoined_phrases(tree, out.back(), out);
+  }
+}
+
+void phrases_of(const Tree& tree, int head, std::vector<NounPhrase>& out) {
+  out.push_back(noun_phrase(tree, head));
+  const NounPhrase copy = out.back();
+  conjoined_phrases(tree, copy, out);
+}
+
+// Actor codes of a phrase: composed codes ("USAGOV", "~GOV") and the token ranges each
+// actor or agent was read from (for the pattern-overlap rule).
+struct Meaning {
+  std::vector<std::string> codes;
+  struct Piece {
+    std::string code;   // actor code, or agent as "~GOV" / "NGO~"
+    int first, last;    // token ids
+    bool agent;
+  };
+  std::vector<Piece> pieces;
+  bool empty() const { return codes.empty(); }
+};
+
+class Actors {
+ public:
+  explicit Actors(const SentenceContext& c, const Tree& t) : context_(c), tree_(t) {}
+
+  // Actors and agents found in the tokens (sorted ids), as UniversalPetrarch reads them:
+  // the first actor (gaps allowed), then every agent.
+  std::vector<Meaning::Piece> read(const std::vector<int>& ids) const {
+    std::vector<Meaning::Piece> pieces;
+    words_.clear();
+    for (int id : ids) words_.push_back(context_.words[id]);
+    const ActorDictionary& actors = context_.dictionaries.actors();
+    for (size_t i = 0; i < words_.size(); ++i) {
+      auto m = actors.match(words_, i, kPhraseEnd, Gaps::any);
+      if (!m) continue;
+      std::string code = m->value->code_on(context_.date, DateRule::narrowest);
+      if (code.empty()) continue;
+      pieces.push_back({code, ids[i], ids[std::min(words_.size(), i + m->length) - 1], false});
+      break;
+    }
+    const AgentDictionary& agents = context_.dictionaries.agents();
+    for (size_t i = 0; i < words_.size(); ++i) {
+      auto m = agents.match(words_, i);
+      if (!m) continue;
+      const int first = ids[i], last = ids[i + m->length - 1];
+      // A shorter agent inside a longer one is the longer one's (MAIN OPPOSITION GROUP).
+      bool inside = false;
+      for (const auto& p : pieces) inside |= p.agent && p.first <= first && last <= p.last;
+      if (inside) continue;
+      const Agent& agent = *m->value;
+      pieces.push_back({agent.prefix ? agent.code + "~" : "~" + agent.code, first, last, true});
+    }
+    return pieces;
+  }
+
+  static std::vector<std::string> mix(const std::vector<Meaning::Piece>& pieces) {
+    std::vector<std::string> actors, agents;
+    for (const auto& p : pieces) {
+      auto& list = p.agent ? agents : actors;
+      if (std::find(list.begin(), list.end(), p.code) == list.end()) list.push_back(p.code);
+    }
+    if (actors.empty()) actors.push_back("~");
+    for (const std::string& agent : agents) {
+      if (agent == "~PPL" && agents.size() > 1) continue;
+      for (std::string& a : actors) {
+        if (agent.front() == '~') {
+          const std::string code = agent.substr(1);
+          if (!a.ends_with(code)) a += code;
+        } else {
+          const std::string code = agent.substr(0, agent.size() - 1);
+          if (!a.starts_with(code)) a = code + a;
+        }
+      }
+    }
+    std::vector<std::string> codes;
+    for (const std::string& a : actors)
+      if (a != "~" && a != "~~" && !a.empty() && std::find(codes.begin(), codes.end(), a) == codes.end())
+        codes.push_back(a);
+    return codes;
+  }
+
+  Meaning meaning(const NounPhrase& np) const {
+    auto core = [&](bool with_modifiers, bool need_both, std::vector<Meaning::Piece>& out) {
+      std::vector<int> ids{np.head};
+      for (auto [b, e] = tree_.children(np.head); b != e; ++b) {
+        const std::string_view r = tree_.rel(*b);
+        if (in(r, {"compound", "det", "punct", "name", "flat"}) ||
+            (with_modifiers && (r == "amod" || r.starts_with("nmod"))))
+          tree_.subtree(*b, ids);
+      }
+      std::sort(ids.begin(), ids.end());
+      out = read(ids);
+      bool actor = false, agent = false;
+      for (const auto& p : out) (p.agent ? agent : actor) = true;
+      return need_both ? actor && agent : actor || agent;
+    };
+    std::vector<Meaning::Piece> a, b;
+    const bool has_a = core(false, true, a);
+    const bool has_b = core(true, false, b);
+    Meaning m;
+    if (has_a && has_b) {
+      bool contained = true;
+      for (const auto& pa : a) {
+        bool found = false;
+        for (const auto& pb : b) found |= pb.first == pa.first && pb.last == pa.last;
+        contained &= found;
+      }
+      m.pieces = contained ? b : a;
+    } else if (has_a || has_b) {
+      m.pieces = has_a ? a : b;
+    } else {
+      m.pieces = read(np.tokens);
+    }
+    m.codes = mix(m.pieces);
+    return m;
+  }
+
+ private:
+  const SentenceContext& context_;
+  const Tree& tree_;
+  mutable std::vector<std::string> words_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Pattern matching.
+
+struct PatternMatch {
+  const Cameo2Pattern* pattern = nullptr;
+  std::vector<int> consumed;  // tokens the pattern's words stand for
+  int rank() const {
+    if (!pattern) return -1;
+    const bool post = !pattern->post_nouns.empty() || !pattern->post_preps.empty();
+    return (post ? 2 : 0) + (pattern->has_prep ? 1 : 0);
+  }
+  bool better_than(const PatternMatch& other) const {
+    if (rank() != other.rank()) return rank() > other.rank();
+    // Equal patterns: the later line wins, as when PETRARCH refiles a pattern.
+    return pattern->text.size() >= other.pattern->text.size();
+  }
+};
+
+class PatternMatcher {
+ public:
+  PatternMatcher(const Tree& tree) : tree_(tree) {}
+
+  bool word_is(const Cameo2Word& word, int token, const std::vector<int>& np_tokens,
+               std::vector<int>& consumed) const {
+    if (word.marker) return true;
+    const std::string& form = tree_.words[token];
+    const std::string lemma = tree_.lemma(token);
+    for (const Cameo2Spelling& spelling : word.spellings) {
+      const std::string& head = spelling.back();
+      if (head != form && head != lemma) continue;
+      std::vector<int> extra;
+      bool all = true;
+      for (size_t i = 0; i + 1 < spelling.size() && all; ++i) all = find_word(spelling[i], np_tokens, extra);
+      if (!all) continue;
+      consumed.push_back(token);
+      consumed.insert(consumed.end(), extra.begin(), extra.end());
+      return true;
+    }
+    return false;
+  }
+
+  bool find_word(const std::string& word, const std::vector<int>& np_tokens, std::vector<int>& consumed) const {
+    for (int t : np_tokens)
+      if (tree_.words[t] == word || tree_.lemma(t) == word) {
+        consumed.push_back(t);
+        return true;
+      }
+    return false;
+  }
+
+  bool any_word_in(const Cameo2Word& word, const std::vector<int>& np_tokens, std::vector<int>& consumed) const {
+    if (word.marker) return true;
+    for (int t : np_tokens)
+      if (word_is(word, t, np_tokens, consumed)) return true;
+    return false;
+  }
+
+  bool noun_matches(const Cameo2Noun& noun, const NounPhrase& np, std::vector<int>& consumed) const {
+    if (noun.head.marker) return true;
+    std::vector<int> local;
+    if (!word_is(noun.head, np.head, np.tokens, local)) return false;
+    for (const Cameo2Word& modifier : noun.modifiers)
+      if (!any_word_in(modifier, np.tokens, local)) return false;
+    consumed.insert(consumed.end(), local.begin(), local.end());
+    return true;
+  }
+
+  // A prepositional phrase of the pattern against a phrase headed by `head` with a case marker.
+  bool prep_matches(const Cameo2Prep& prep, int head, std::vector<int>& consumed) const {
+    int marker = -1;
+    for (auto [b, e] = tree_.children(head); b != e; ++b)
+      if (in(tree_.rel(*b), {"case", "mark"}) && tree_.words[*b] == prep.preposition) marker = *b;
+    if (marker < 0) return false;
+    std::vector<int> local{marker};
+    const NounPhrase np = noun_phrase(tree_, head);
+    bool first = true;
+    for (const Cameo2Noun& noun : prep.nouns) {
+      if (noun.head.marker) continue;
+      if (first ? !noun_matches(noun, np, local) : !any_word_in(noun.head, np.tokens, local)) return false;
+      first = false;
+    }
+    consumed.insert(consumed.end(), local.begin(), local.end());
+    return true;
+  }
+
+  bool side_matches(const std::vector<Cameo2Noun>& nouns, const std::vector<Cameo2Prep>& preps,
+                    const std::vector<const NounPhrase*>& candidates, const std::vector<int>& pp_heads,
+                    std::vector<int>& consumed) const {
+    for (const Cameo2Noun& noun : nouns) {
+      if (noun.head.marker) continue;
+      bool found = false;
+      for (const NounPhrase* np : candidates)
+        if (noun_matches(noun, *np, consumed)) { found = true; break; }
+      if (!found) return false;
+    }
+    for (const Cameo2Prep& prep : preps) {
+      bool found = false;
+      for (int head : pp_heads)
+        if (prep_matches(prep, head, consumed)) { found = true; break; }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  PatternMatch best(const Cameo2Block& block, const NounPhrase* source, const NounPhrase* target,
+                    const std::vector<NounPhrase>& others, const std::vector<int>& particles) const {
+    std::vector<const NounPhrase*> lower;
+    std::vector<int> pp_heads;
+    if (target) lower.push_back(target);
+    for (const NounPhrase& o : others) lower.push_back(&o);
+    for (const NounPhrase* np : lower) {
+      pp_heads.push_back(np->head);
+      pp_heads.insert(pp_heads.end(), np->preps.begin(), np->preps.end());
+    }
+    std::vector<NounPhrase> particle_phrases;
+    for (int p : particles) particle_phrases.push_back(NounPhrase{p, {p}, {}});
+    for (const NounPhrase& p : particle_phrases) lower.push_back(&p);
+
+    std::vector<const NounPhrase*> upper;
+    std::vector<int> upper_pps;
+    if (source) {
+      upper.push_back(source);
+      upper_pps = source->preps;
+    }
+    PatternMatch best;
+    for (const Cameo2Pattern& pattern : block.patterns) {
+      const bool has_lower = !pattern.post_nouns.empty() || !pattern.post_preps.empty();
+      const bool has_upper = !pattern.pre_nouns.empty() || !pattern.pre_preps.empty();
+      // A bare "- * [code]" applies only to a verb with nothing after it.
+      if (!has_lower && !has_upper && !lower.empty()) continue;
+      PatternMatch m{&pattern, {}};
+      if (has_upper && !side_matches(pattern.pre_nouns, pattern.pre_preps, upper, upper_pps, m.consumed)) continue;
+      if (has_lower && !side_matches(pattern.post_nouns, pattern.post_preps, lower, pp_heads, m.consumed)) continue;
+      if (!best.pattern || m.better_than(best)) best = std::move(m);
+    }
+    return best;
+  }
+
+ private:
+  const Tree& tree_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Verbs, triplets and events.
+
+using Codes = std::vector<std::string>;  // actor codes of one side; empty: no actor
+
+struct VerbInfo {
+  int id;
+  bool passive = false, negative = false;
+  std::vector<NounPhrase> sources, targets, others;
+  std::vector<int> particles;
+};
+
+struct Triplet {
+  int source = -1, target = -1;  // index into Coding::phrases; -1: none
+  int verb;                      // index into verbs
+  std::string code;              // empty: no code
+  const Cameo2Pattern* pattern = nullptr;
+  std::vector<int> consumed;
+  Codes source_codes, target_codes;
+  int source_first = -1, source_last = -1, target_first = -1, target_last = -1;
+  bool paired = false;
+};
+
+struct Event {
+  Codes source, target;
+  std::string code;  // empty: none
+  int verb = -1;
+  int sf = -1, sl = -1, tf = -1, tl = -1;
+};
+
+class Coding {
+ public:
+  Coding(const SentenceContext& context, const Cameo2VerbDictionary& dictionary)
+      : context_(context), dict_(dictionary), tree_(context.sentence, context.words),
+        actors_(context, tree_), patterns_(tree_) {}
+
+  std::vector<RawEvent> run();
+
+ private:
+  void direct_arguments(int verb, std::vector<NounPhrase>& sources, std::vector<NounPhrase>& targets,
+                        std::vector<NounPhrase>* others, bool* passive) const;
+  int governor(int verb, std::string_view relation) const {
+    const int h = tree_.tok(verb).head;
+    return h >= 0 && tree_.rel(verb) == relation ? h : -1;
+  }
+  bool is_verb(int i) const { return tree_.pos(i) == "VERB"; }
+  void code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase* target) const;
+  // The phrase's actor, minus the words the matched pattern used; `erased` is set when
+  // nothing of the actor is left.
+  Meaning meaning_after_overlap(const NounPhrase& np, const std::vector<int>& consumed,
+                                bool* erased = nullptr) const;
+  std::string negate(const std::string& code) const;
+  std::vector<Event> combine(const Event& root, const Event& lower) const;
+  bool same_code(const std::string& a, const std::string& b) const {
+    if (a == b) return true;
+    const PicoTable& pico = dict_.pico();
+    return !pico.empty() && pico.value(a) >= 0 && pico.value(a) == pico.value(b);
+  }
+  std::string pico_combine(const std::string& upper, const std::string& lower) const;
+
+  const SentenceContext& context_;
+  const Cameo2VerbDictionary& dict_;
+  Tree tree_;
+  Actors actors_;
+  PatternMatcher patterns_;
+  std::vector<VerbInfo> verbs_;
+  std::vector<NounPhrase> phrases_;  // phrases of the triplets
+};
+
+void Coding::direct_arguments(int verb, std::vector<NounPhrase>& sources, std::vector<NounPhrase>& targets,
+                              std::vector<NounPhrase>* others, bool* passive) const {
+  for (auto [b, e] = tree_.children(verb); b != e; ++b) {
+    const std::string_view r = tree_.rel(*b);
+    if (r == "nsubj") {
+      bool resolved = false;
+      if (tree_.pos(*b) == "PRON") {
+        // "The US claimed that they ...": the pronoun stands for the governing clause's subject.
+        if (const int g = governor(verb, "ccomp"); g >= 0) {
+          std::vector<NounPhrase> s, t;
+          direct_arguments(g, s, t, nullptr, nullptr);
+          resolved = !s.empty();
+          sources.insert(sources.end(), s.begin(), s.end());
+        }
+      }
+      if (!resolved) phrases_of(tree_, *b, sources);
+    } else if (in(r, {"obj", "dobj", "iobj", "nsubjpass", "nsubj:pass"})) {
+      phrases_of(tree_, *b, targets);
+      if (passive && (r == "nsubjpass" || r == "nsubj:pass")) *passive = true;
+    } else if (others && in(r, {"nmod", "obl", "advmod"})) {
+      phrases_of(tree_, *b, *others);
+    }
+  }
+}
+
+Meaning Coding::meaning_after_overlap(const NounPhrase& np, const std::vector<int>& consumed,
+                                     bool* erased) const {
+  Meaning m = actors_.meaning(np);
+  if (m.empty() || consumed.empty()) return m;
+  // Words the pattern matched belong to the verb phrase, not to the actor
+  // ("conducting military exercises": MILITARY is not the target).
+  auto is_consumed = [&](int t) { return std::find(consumed.begin(), consumed.end(), t) != consumed.end(); };
+  size_t overlapping = 0;
+  for (const auto& piece : m.pieces) {
+    bool hit = false;
+    for (int t = piece.first; t <= piece.last; ++t) hit |= is_consumed(t);
+    overlapping += hit;
+  }
+  if (overlapping == 0) return m;
+  if (overlapping < m.pieces.size()) {
+    // Partly the pattern's: read the actor again from the words after the pattern's words.
+    auto in_actor = [&](int t) {
+      for (const auto& piece : m.pieces)
+        if (t >= piece.first && t <= piece.last) return is_consumed(t);
+      return false;
+    };
+    std::vector<int> rest;
+    bool after = false;
+    for (int t : np.tokens) {
+      if (in_actor(t)) after = true;
+      else if (after && !is_consumed(t)) rest.push_back(t);
+    }
+    m.pieces = actors_.read(rest);
+    m.codes = m.pieces.empty() ? Codes{} : Actors::mix(m.pieces);
+    if (!m.codes.empty()) return m;
+  }
+  m = Meaning{};
+  if (erased) *erased = true;
+  return m;
+}
+
+std::string Coding::negate(const std::string& code) const {
+  const PicoTable& pico = dict_.pico();
+  if (code.empty() || code == "---" || code.find(':') != std::string::npos) return code;
+  if (std::stoi(code) > 200) return code;
+  if (pico.empty()) return {};  // a negated event we cannot name is better not coded
+  const int64_t value = pico.value(code);
+  if (value < 0) return {};
+  return pico.code(value - 0xFFFF);
+}
+
+void Coding::code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase* target) const {
+  const VerbInfo& verb = verbs_[t.verb];
+  t.code.clear();
+  t.pattern = nullptr;
+  t.consumed.clear();
+  // Verb entries: multiword verbs whose particles are present, else the single-word ones.
+  std::string key = tree_.lemma(verb.id);
+  const std::vector<Cameo2Verb>* entries = dict_.verbs(key);
+  if (!entries && !key.ends_with("E")) entries = dict_.verbs(key + "E");
+  if (!entries && key.ends_with("E")) entries = dict_.verbs(key.substr(0, key.size() - 1));
+  if (!entries && tree_.words[verb.id] != key) entries = dict_.verbs(tree_.words[verb.id]);
+  if (!entries) return;
+  std::vector<const Cameo2Verb*> chosen;
+  for (const Cameo2Verb& entry : *entries) {
+    if (entry.back.empty() || !entry.front.empty()) continue;
+    bool all = true;
+    for (const std::string& word : entry.back) {
+      bool found = false;
+      for (int p : verb.particles) found |= tree_.words[p] == word;
+      all &= found;
+    }
+    if (all) chosen.push_back(&entry);
+  }
+  if (chosen.empty())
+    for (const Cameo2Verb& entry : *entries)
+      if (entry.back.empty() && entry.front.empty()) chosen.push_back(&entry);
+  if (chosen.empty()) return;
+  t.code = chosen.back()->code;
+
+  PatternMatch best;
+  std::vector<int> seen_blocks;
+  for (const Cameo2Verb* entry : chosen) {
+    if (std::find(seen_blocks.begin(), seen_blocks.end(), entry->block) != seen_blocks.end()) continue;
+    seen_blocks.push_back(entry->block);
+    PatternMatch m = patterns_.best(dict_.blocks()[entry->block], source, target, verb.others, verb.particles);
+    if (m.pattern && (!best.pattern || m.better_than(best))) best = std::move(m);
+  }
+  if (best.pattern) {
+    t.code = best.pattern->code;
+    t.pattern = best.pattern;
+    t.consumed = std::move(best.consumed);
+  }
+  if (verb.negative) t.code = negate(t.code);
+}
+
+std::string Coding::pico_combine(const std::string& upper, const std::string& lower) const {
+  const PicoTable& pico = dict_.pico();
+  if (pico.empty()) return {};
+  const int64_t u = upper.empty() ? 0 : pico.value(upper), l = pico.value(lower);
+  if (u < 0 || l < 0) return {};
+  return pico.code(PicoTable::combine(u, l));
+}
+
+bool same_actor(const Codes& a, const Codes& b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  return a.front() == b.front();
+}
+
+// An upper (root) verb event combined with the event of a clause it governs.
+std::vector<Event> Coding::combine(const Event& root, const Event& lower) const {
+  if (!lower.code.empty() && !root.source.empty()) {
+    // Transformations: exact lower verbs first, then the 'Q' (any verb) ones.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const Cameo2Transformation& t : dict_.transformations()) {
+        if ((pass == 0) == t.lower_code.empty()) continue;
+        if (root.code.empty() || !same_code(root.code, t.upper_code)) continue;
+        if (!t.lower_code.empty() && !same_code(lower.code, t.lower_code)) continue;
+        std::map<std::string, const Codes*> vars{{t.upper_source, &root.source}};
+        const bool same_source = same_actor(lower.source, root.source);
+        if (t.lower_source == t.upper_source || t.lower_source == "_") {
+          if (!same_source) continue;
+        } else if (t.lower_source != ".") {
+          if (same_source || lower.source.empty()) continue;
+          vars[t.lower_source] = &lower.source;
+        }
+        if (t.lower_target != ".") {
+          auto it = vars.find(t.lower_target);
+          if (it != vars.end() && !same_actor(*it->second, lower.target)) continue;
+          vars.emplace(t.lower_target, &lower.target);
+        }
+        auto value = [&](const std::string& var) -> Codes {
+          auto it = vars.find(var);
+          return it == vars.end() ? Codes{} : *it->second;
+        };
+        Event e = lower;
+        e.source = value(t.result_source);
+        e.target = value(t.result_target);
+        e.code = t.result_code == "Q" ? lower.code : t.result_code;
+        if (!dict_.pico().empty()) e.code = dict_.pico().code(dict_.pico().value(e.code));
+        if (e.code.empty()) return {lower};
+        return {e};
+      }
+    }
+  }
+  // "a (b . Q) P": someone else's act reported/wanted by a -> a acts towards b;
+  // "a (a b Q) P": a's own act towards b.
+  if (!root.source.empty() && !lower.source.empty() && !lower.code.empty() && !same_actor(root.source, lower.source)) {
+    const std::string code = pico_combine(root.code, lower.code);
+    if (code.empty()) return {lower};
+    std::vector<Event> out;
+    for (const std::string& s : lower.source) {
+      Event e = lower;
+      e.source = root.source;
+      e.target = {s};
+      e.code = code;
+      out.push_back(e);
+    }
+    return out;
+  }
+  if (!root.source.empty() && same_actor(root.source, lower.source) && !lower.target.empty() && !lower.code.empty()) {
+    const std::string code = root.code.empty() || root.code == "---" ? lower.code : pico_combine(root.code, lower.code);
+    if (code.empty()) return {lower};
+    Event e = lower;
+    e.source = root.source;
+    e.code = code;
+    return {e};
+  }
+  return {lower};
+}
+
+std::vector<RawEvent> Coding::run() {
+  const int n = tree_.size();
+  // 1. Verbs with their arguments.
+  for (int v = 0; v < n; ++v) {
+    if (!is_verb(v)) continue;
+    VerbInfo info;
+    info.id = v;
+    direct_arguments(v, info.sources, info.targets, &info.others, &info.passive);
+    for (auto [b, e] = tree_.children(v); b != e; ++b) {
+      // UD v1 "neg"; v2 (and the CoNLL-U reader) make it advmod "not".
+      if (tree_.rel(*b).starts_with("neg") ||
+          (tree_.rel(*b) == "advmod" && in(tree_.words[*b], {"NOT", "N'T", "NEVER"})))
+        info.negative = true;
+      if (tree_.rel(*b).starts_with("compound")) info.particles.push_back(*b);
+    }
+    // A conjoined verb shares its governor's subject; an open complement takes its
+    // governor's object, else its subject; a complement clause's subject is a target.
+    if (const int g = governor(v, "conj"); g >= 0 && is_verb(g)) {
+      std::vector<NounPhrase> s, t;
+      direct_arguments(g, s, t, nullptr, nullptr);
+      info.sources.insert(info.sources.end(), s.begin(), s.end());
+    }
+    if (const int g = governor(v, "xcomp"); g >= 0) {
+      std::vector<NounPhrase> s, t;
+      direct_arguments(g, s, t, nullptr, nullptr);
+      const auto& from = t.empty() ? s : t;
+      info.sources.insert(info.sources.end(), from.begin(), from.end());
+    }
+    for (auto [b, e] = tree_.children(v); b != e; ++b) {
+      if (tree_.rel(*b) != "ccomp") continue;
+      std::vector<NounPhrase> s, t;
+      direct_arguments(*b, s, t, nullptr, nullptr);
+      info.targets.insert(info.targets.end(), s.begin(), s.end());
+    }
+    verbs_.push_back(std::move(info));
+  }
+
+  // 2. Triplets: every source with every target.
+  std::vector<Triplet> triplets;
+  auto add_phrase = [&](const NounPhrase& np) {
+    phrases_.push_back(np);
+    return static_cast<int>(phrases_.size()) - 1;
+  };
+  static constexpr std::array<std::string_view, 7> kWeekdays{"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                             "Friday", "Saturday", "Sunday"};
+  auto weekday = [&](const NounPhrase& np) {
+    return np.tokens.size() == 1 &&
+           std::find(kWeekdays.begin(), kWeekdays.end(), tree_.tok(np.head).form) != kWeekdays.end();
+  };
+  phrases_.reserve(64);
+  for (int vi = 0; vi < static_cast<int>(verbs_.size()); ++vi) {
+    VerbInfo& verb = verbs_[vi];
+    std::vector<int> s_ids, t_ids;
+    for (const NounPhrase& s : verb.sources) s_ids.push_back(add_phrase(s));
+    for (const NounPhrase& t : verb.targets) t_ids.push_back(add_phrase(t));
+    if (s_ids.empty()) s_ids.push_back(-1);
+    if (t_ids.empty()) t_ids.push_back(-1);
+    for (int s : s_ids)
+      for (int t : t_ids) {
+        if (t >= 0 && weekday(phrases_[t])) continue;
+        Triplet triplet;
+        triplet.source = s;
+        triplet.target = t;
+        triplet.verb = vi;
+        triplets.push_back(triplet);
+      }
+  }
+
+  // Nouns of the whole sentence, for the source fallback.
+  std::vector<NounPhrase> sentence_nouns;
+  for (int i = 0; i < n; ++i)
+    if (in(tree_.pos(i), {"NOUN", "PROPN"}) &&
+        in(tree_.rel(i), {"nsubj", "obj", "dobj", "iobj", "nmod", "obl", "nsubjpass", "nsubj:pass"}))
+      phrases_of(tree_, i, sentence_nouns);
+  // Overlapping phrases with the same first token: the longer one stands for both.
+  auto unique_by_start = [](const std::vector<NounPhrase>& nps) {
+    std::map<int, const NounPhrase*> by_start;
+    for (const NounPhrase& np : nps) {
+      auto& slot = by_start[np.tokens.front()];
+      if (!slot || np.tokens.back() - np.tokens.front() >= slot->tokens.back() - slot->tokens.front()) slot = &np;
+    }
+    return by_start;
+  };
+
+  // 3. Codes and actors of each triplet.
+  std::vector<int> roots;
+  for (int i = 0; i < n; ++i) {
+    if (tree_.tok(i).head >= 0) continue;
+    if (is_verb(i)) roots.push_back(i);
+    else
+      for (auto [b, e] = tree_.children(i); b != e; ++b)
+        if (tree_.rel(*b) != "cop" && is_verb(*b)) roots.push_back(*b);
+    for (auto [b, e] = tree_.children(i); b != e; ++b)
+      if (in(tree_.rel(*b), {"conj", "parataxis"})) roots.push_back(*b);
+  }
+  auto is_root = [&](int v) { return std::find(roots.begin(), roots.end(), v) != roots.end(); };
+
+  std::vector<Event> events(triplets.size());
+  std::map<int, std::vector<int>> root_events;  // root verb token -> triplet indices
+  for (size_t ti = 0; ti < triplets.size(); ++ti) {
+    Triplet& t = triplets[ti];
+    const VerbInfo& verb = verbs_[t.verb];
+    const NounPhrase* source = t.source >= 0 ? &phrases_[t.source] : nullptr;
+    const NounPhrase* target = t.target >= 0 ? &phrases_[t.target] : nullptr;
+    code_triplet(t, source, target);
+    if (t.pattern && !verb.passive) {
+      // '+' before the verb: the object is the actor; '$' after it: the subject is acted on.
+      if (t.pattern->target_becomes_source || t.pattern->source_becomes_target) std::swap(source, target);
+    }
+    if (t.pattern && t.pattern->compound) t.paired = true;
+
+    Meaning s_meaning, t_meaning;
+    if (source) s_meaning = actors_.meaning(*source);
+    // PETRARCH pairs actors only when there is no target at all (or the pattern took it).
+    bool target_absent = !target;
+    if (target) t_meaning = meaning_after_overlap(*target, t.consumed, &target_absent);
+    const NounPhrase* final_source = source;
+    const NounPhrase* final_target = target;
+
+    if (t_meaning.empty() || (verb.passive && s_meaning.empty())) {
+      // The verb's other nouns: "fired ... at Russia", "released ... by Putin".
+      int closest = n;
+      const NounPhrase* found = nullptr;
+      Meaning found_meaning;
+      for (const auto& [start, np] : unique_by_start(verb.others)) {
+        const bool by_phrase = verb.passive && tree_.tok(np->tokens.front()).form == "by";
+        if (np->head < verb.id || !(np->head <= closest || by_phrase)) continue;
+        found = np;
+        found_meaning = meaning_after_overlap(*np, t.consumed);
+        if (!found_meaning.empty()) closest = np->head;
+      }
+      if (found && !found_meaning.empty()) {
+        if (verb.passive && s_meaning.empty()) {
+          final_source = found;
+          s_meaning = found_meaning;
+        } else if (t_meaning.empty()) {
+          final_target = found;
+          t_meaning = found_meaning;
+          target_absent = false;
+        }
+      }
+    }
+    if (!verb.passive && s_meaning.empty()) {
+      const auto by_start = unique_by_start(sentence_nouns);
+      for (auto it = by_start.rbegin(); it != by_start.rend(); ++it) {
+        const NounPhrase* np = it->second;
+        if (np->head > verb.id) continue;
+        Meaning m = actors_.meaning(*np);
+        if (!m.empty()) {
+          final_source = np;
+          s_meaning = std::move(m);
+          break;
+        }
+      }
+    }
+    if (!t.pattern && (final_source != source || final_target != target)) {
+      // New actors may let a pattern match that did not before.
+      Triplet again = t;
+      code_triplet(again, final_source, final_target);
+      if (again.pattern && !again.code.empty() && again.code != "---" && again.code != t.code) {
+        t.code = again.code;
+        t.pattern = again.pattern;
+      }
+    }
+
+    Event& e = events[ti];
+    e.source = s_meaning.codes;
+    e.target = t_meaning.codes;
+    e.code = t.code;
+    e.verb = verb.id;
+    auto span = [](const NounPhrase* np, int& first, int& last) {
+      if (np) first = np->tokens.front(), last = np->tokens.back();
+    };
+    span(final_source, e.sf, e.sl);
+    span(final_target, e.tf, e.tl);
+    // A root verb still governs its complements when its own event turns out paired.
+    if (is_root(verb.id) && !t.paired) root_events[verb.id].push_back(static_cast<int>(ti));
+    if (!e.source.empty() && target_absent && e.code.size() >= 2 &&
+        in(std::string_view(e.code).substr(0, 2), {"03", "04", "05", "06"}))
+      t.paired = true;
+  }
+
+  // 4. Complement clauses combined with the root verbs that govern them.
+  std::vector<Event> out;
+  std::vector<int> combined_roots;
+  bool last_combined = true;
+  std::vector<size_t> order(triplets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return verbs_[triplets[a].verb].id < verbs_[triplets[b].verb].id; });
+  std::vector<int> grandchildren;
+  for (size_t ti : order) {
+    const Triplet& t = triplets[ti];
+    last_combined = true;
+    if (t.paired) continue;
+    const int v = verbs_[t.verb].id;
+    if (root_events.empty()) out.push_back(events[ti]);
+    for (const auto& [root, members] : root_events) {
+      bool lower = false;
+      if (tree_.tok(v).head == root && in(tree_.rel(v), {"advcl", "ccomp", "xcomp"})) {
+        lower = true;
+        for (auto [b, e] = tree_.children(v); b != e; ++b)
+          if (tree_.rel(*b) == "conj") grandchildren.push_back(*b);
+      } else if (std::find(grandchildren.begin(), grandchildren.end(), v) != grandchildren.end()) {
+        lower = true;
+      }
+      if (!lower) continue;
+      const Event& current = events[ti];
+      if (current.source == current.target) continue;
+      for (int member : members) {
+        const Event& root_event = events[member];
+        std::vector<Event> results = combine(root_event, current);
+        for (Event& r : results) {
+          if (r.code.empty()) continue;
+          const bool unchanged = r.source == current.source && r.target == current.target && r.code == current.code;
+          if (unchanged) last_combined = false;
+          else combined_roots.push_back(root);
+          out.push_back(std::move(r));
+        }
+      }
+    }
+  }
+  for (const auto& [root, members] : root_events) {
+    const bool combined = std::find(combined_roots.begin(), combined_roots.end(), root) != combined_roots.end();
+    if (combined && !out.empty() && last_combined) continue;
+    // A paired event stands for its root event.
+    for (int m : members)
+      if (!triplets[m].paired) out.push_back(events[m]);
+  }
+
+  // 5. Paired events: actors of the same cooperative act with no target act on each other.
+  std::map<std::string, std::vector<size_t>> pairs;  // code -> triplets
+  for (size_t ti = 0; ti < triplets.size(); ++ti)
+    if (triplets[ti].paired && !events[ti].code.empty()) pairs[events[ti].code].push_back(ti);
+  for (const auto& [code, members] : pairs) {
+    for (size_t a : members)
+      for (size_t b : members) {
+        if (triplets[a].source == triplets[b].source) continue;
+        Event e = events[a];
+        e.target = events[b].source;
+        e.tf = events[b].sf, e.tl = events[b].sl;
+        out.push_back(std::move(e));
+      }
+  }
+
+  // 6. Symmetric codes, null and statement filtering.
+  std::vector<RawEvent> raw;
+  auto emit = [&](const Codes& source, int sf, int sl, const Codes& target, int tf, int tl,
+                  const std::string& code, int verb) {
+    if (code.empty() || code == "---" || code == "010") return;
+    if (code.find_first_not_of("0123456789") != std::string::npos) return;
+    if (source.empty() && target.empty()) return;
+    auto printable = [](std::string c) {
+      if (c.starts_with("~")) c = "---" + c.substr(1);
+      return c;
+    };
+    for (size_t i = 0; i < std::max<size_t>(1, source.size()); ++i)
+      for (size_t j = 0; j < std::max<size_t>(1, target.size()); ++j) {
+        RawEvent r;
+        if (!source.empty()) r.source = {printable(source[i]), sf, sl};
+        if (!target.empty()) r.target = {printable(target[j]), tf, tl};
+        r.code = code;
+        r.verb_first = r.verb_last = verb;
+        raw.push_back(std::move(r));
+      }
+  };
+  for (const Event& e : out) {
+    const size_t colon = e.code.find(':');
+    if (colon == std::string::npos) {
+      emit(e.source, e.sf, e.sl, e.target, e.tf, e.tl, e.code, e.verb);
+      continue;
+    }
+    emit(e.source, e.sf, e.sl, e.target, e.tf, e.tl, e.code.substr(0, colon), e.verb);
+    emit(e.target, e.tf, e.tl, e.source, e.sf, e.sl, e.code.substr(colon + 1), e.verb);
+  }
+  return raw;
+}
+
+}  // namespace
+
+std::vector<RawEvent> match_cameo2(const SentenceContext& context, const Cameo2VerbDictionary& verbs) {
+  if (context.sentence.tokens.empty()) return {};
+  return Coding(context, verbs).run();
+}
+
+}  // namespace annals
