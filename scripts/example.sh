@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
-build/annals code data/examples/seed-parsed.conllu.jsonl
+build/annals code data/examples/seed-sentences.conllu

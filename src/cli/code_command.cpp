@@ -45,8 +45,8 @@ int run_code(const CodeArgs& args) {
     for (const std::string& file : args.files) read_stories(file, code_story, input);
   }
   for (const Diagnostic& d : input.all()) std::cerr << d.to_string() << '\n';
-  std::cerr << fmt::format("annals: {} stories, {} events, {} errors\n", stories, events,
-                           input.error_count() + dictionary_errors);
+  std::cerr << fmt::format("annals: {} stories, {} events, {} input errors, {} dictionary errors\n",
+                           stories, events, input.error_count(), dictionary_errors);
   return input.error_count() + dictionary_errors == 0 ? 0 : 1;
 }
 

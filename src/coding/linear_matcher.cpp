@@ -108,7 +108,7 @@ class Matcher {
   void build_tree() {
     const int tokens = static_cast<int>(sentence_->tokens.size());
     tags_.assign(tokens, {});
-    for (int t = 0; t < tokens; ++t) tags_[t] = sentence_->tokens[t].xpos;
+    for (int t = 0; t < tokens; ++t) tags_[t] = penn_tag(sentence_->tokens[t]);
     owner_.assign(tokens, -1);
     node_count_ = 0;
     labels_.clear();
@@ -121,6 +121,26 @@ class Matcher {
     else
       build_from_phrases();
     reduced_.assign(node_count_, 0);
+  }
+
+  // The Penn tag, or one read off the universal tag when the parse gives none: the
+  // PETRARCH-1 rules look at VB*, NN*, JJ, IN, CC, POS and commas.
+  static std::string_view penn_tag(const Token& token) {
+    if (!token.xpos.empty() && token.xpos != "_") return token.xpos;
+    const std::string& u = token.upos;
+    if (u == "VERB" || u == "AUX") return "VB";
+    if (u == "NOUN") return "NN";
+    if (u == "PROPN") return "NNP";
+    if (u == "PRON") return "PRP";
+    if (u == "ADJ") return "JJ";
+    if (u == "ADP" || u == "SCONJ") return "IN";
+    if (u == "CCONJ") return "CC";
+    if (u == "NUM") return "CD";
+    if (u == "DET") return "DT";
+    if (u == "ADV") return "RB";
+    if (u == "PART") return token.form == "'s" || token.form == "'" ? "POS" : "RP";
+    if (u == "PUNCT") return token.form == "," ? "," : ".";
+    return "X";
   }
 
   int add_node(std::string_view label, int parent) {
@@ -241,6 +261,8 @@ class Matcher {
     return temp_count_++;
   }
   static int leaf(int t) { return -(t + 1); }
+  // Builds the child before touching the node: building may grow temp_.
+  void add_kid(int node, int child) { temp_[node].kids.push_back(child); }
 
   void build_from_dependencies() {
     const auto& tokens = sentence_->tokens;
@@ -257,7 +279,7 @@ class Matcher {
     for (int t = 0; t < n; ++t) {
       if (tokens[t].head >= 0 && tokens[t].head < n) continue;
       const int top = dependent_phrase(t);
-      temp_[root].kids.push_back(top);
+      add_kid(root, top);
     }
     linearize(root, -1);
   }
@@ -290,8 +312,8 @@ class Matcher {
       const int pp = temp_node("PP");
       const auto [begin, end] = dependents(d);
       for (const int* c = begin; c != end; ++c)
-        if (*c < d && relation(*c) == "case") temp_[pp].kids.push_back(leaf(*c));
-      temp_[pp].kids.push_back(phrase_of(d, true));
+        if (*c < d && relation(*c) == "case") add_kid(pp, leaf(*c));
+      add_kid(pp, phrase_of(d, true));
       return pp;
     }
     return phrase_of(d, false);
@@ -315,14 +337,14 @@ class Matcher {
   // core followed by t's conjuncts, each after its conjunction and commas.
   int coordinate(int t, int core, std::string_view label) {
     const int wrapper = temp_node(label);
-    temp_[wrapper].kids.push_back(core);
+    add_kid(wrapper, core);
     const auto [begin, end] = dependents(t);
     for (const int* d = begin; d != end; ++d) {
       if (relation(*d) != "conj") continue;
       const auto [cb, ce] = dependents(*d);
       for (const int* c = cb; c != ce; ++c)
-        if (*c < *d && (relation(*c) == "cc" || relation(*c) == "punct")) temp_[wrapper].kids.push_back(leaf(*c));
-      temp_[wrapper].kids.push_back(core_phrase(*d, false));
+        if (*c < *d && (relation(*c) == "cc" || relation(*c) == "punct")) add_kid(wrapper, leaf(*c));
+      add_kid(wrapper, core_phrase(*d, false));
     }
     return wrapper;
   }
@@ -348,12 +370,12 @@ class Matcher {
     for (const int* d = begin; d != end; ++d) {
       if (coordination_mark(t, *d) || (without_case && relation(*d) == "case")) continue;
       if (!placed && *d > t) {
-        temp_[node].kids.push_back(leaf(t));
+        add_kid(node, leaf(t));
         placed = true;
       }
-      temp_[node].kids.push_back(dependent_phrase(*d));
+      add_kid(node, dependent_phrase(*d));
     }
-    if (!placed) temp_[node].kids.push_back(leaf(t));
+    if (!placed) add_kid(node, leaf(t));
     return node;
   }
 
@@ -363,12 +385,12 @@ class Matcher {
     bool placed = false;
     for (const int* d = begin; d != end; ++d) {
       if (!placed && *d > t) {
-        temp_[node].kids.push_back(leaf(t));
+        add_kid(node, leaf(t));
         placed = true;
       }
       flatten_into(node, *d);
     }
-    if (!placed) temp_[node].kids.push_back(leaf(t));
+    if (!placed) add_kid(node, leaf(t));
   }
 
   int noun_phrase(int t, bool without_case) {
@@ -387,15 +409,15 @@ class Matcher {
     for (const int* d = begin; d != end && *d < t; ++d) {
       if (coordination_mark(t, *d) || (without_case && relation(*d) == "case")) continue;
       if (sentence_->tokens[*d].deprel == "nmod:poss")
-        temp_[core].kids.push_back(phrase_of(*d, false));
+        add_kid(core, phrase_of(*d, false));
       else
         flatten_into(core, *d);
     }
-    temp_[core].kids.push_back(leaf(t));
+    add_kid(core, leaf(t));
     int phrase = core;
     if (post_modified) {
       phrase = temp_node(label);
-      temp_[phrase].kids.push_back(core);
+      add_kid(phrase, core);
     }
     for (const int* d = begin; d != end; ++d) {
       if (*d < t || coordination_mark(t, *d)) continue;
@@ -405,12 +427,12 @@ class Matcher {
         flatten_into(core, *d);
       } else if (sentence_->tokens[*d].deprel == "acl:relcl") {
         const int sbar = temp_node("SBAR");
-        temp_[sbar].kids.push_back(phrase_of(*d, false));
-        temp_[phrase].kids.push_back(sbar);
+        add_kid(sbar, phrase_of(*d, false));
+        add_kid(phrase, sbar);
       } else if (rel == "punct") {
-        temp_[phrase].kids.push_back(leaf(*d));
+        add_kid(phrase, leaf(*d));
       } else {
-        temp_[phrase].kids.push_back(dependent_phrase(*d));
+        add_kid(phrase, dependent_phrase(*d));
       }
     }
     return phrase;
@@ -435,19 +457,19 @@ class Matcher {
     while (last_inner != begin && *(last_inner - 1) > t && relation(*(last_inner - 1)) == "punct") --last_inner;
     int inner = temp_node(kVP);
     if (copula >= 0) {
-      temp_[inner].kids.push_back(leaf(copula));
+      add_kid(inner, leaf(copula));
       const int predicate = temp_node(nominal(t) ? kNP : std::string_view("ADJP"));
       for (const int* d = begin; d != last_inner; ++d) {
         if (*d > copula && *d < t && !is_auxiliary(*d) && !coordination_mark(t, *d)) flatten_into(predicate, *d);
       }
-      temp_[predicate].kids.push_back(leaf(t));
+      add_kid(predicate, leaf(t));
       for (const int* d = begin; d != last_inner; ++d)
-        if (*d > t && !coordination_mark(t, *d) && !is_subject(*d)) temp_[predicate].kids.push_back(dependent_phrase(*d));
-      temp_[inner].kids.push_back(predicate);
+        if (*d > t && !coordination_mark(t, *d) && !is_subject(*d)) add_kid(predicate, dependent_phrase(*d));
+      add_kid(inner, predicate);
     } else {
-      temp_[inner].kids.push_back(leaf(t));
+      add_kid(inner, leaf(t));
       for (const int* d = begin; d != last_inner; ++d)
-        if (*d > t && !coordination_mark(t, *d) && !is_subject(*d)) temp_[inner].kids.push_back(dependent_phrase(*d));
+        if (*d > t && !coordination_mark(t, *d) && !is_subject(*d)) add_kid(inner, dependent_phrase(*d));
     }
     // One VP per auxiliary, outwards; words between an auxiliary and the verb stay
     // after the auxiliary.
@@ -460,10 +482,10 @@ class Matcher {
       if (*d == copula || coordination_mark(t, *d) || (relation(*d) == "mark" && tags_[*d] != "TO")) continue;
       if (is_auxiliary(*d)) {
         const int outer = temp_node(kVP);
-        temp_[outer].kids.push_back(leaf(*d));
-        for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) temp_[outer].kids.push_back(*it);
+        add_kid(outer, leaf(*d));
+        for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) add_kid(outer, *it);
         pending_.clear();
-        temp_[outer].kids.push_back(vp);
+        add_kid(outer, vp);
         vp = outer;
       } else {
         pending_.push_back(dependent_phrase(*d));
@@ -487,19 +509,19 @@ class Matcher {
       result = temp_node("S");
       for (const int* d = begin; d != end && *d <= subject; ++d) {
         if (coordination_mark(t, *d) || (relation(*d) == "mark" && tags_[*d] != "TO")) continue;
-        temp_[result].kids.push_back(dependent_phrase(*d));
+        add_kid(result, dependent_phrase(*d));
       }
-      for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) temp_[result].kids.push_back(*it);
-      temp_[result].kids.push_back(vp);
-      for (const int* d = last_inner; d != end; ++d) temp_[result].kids.push_back(leaf(*d));
+      for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) add_kid(result, *it);
+      add_kid(result, vp);
+      for (const int* d = last_inner; d != end; ++d) add_kid(result, leaf(*d));
     }
     pending_.clear();
     if (coordinated && own_subjects) result = coordinate(t, result, "S");
     if (marked) {
       const int sbar = temp_node("SBAR");
       for (const int* d = begin; d != end; ++d)
-        if (*d < t && relation(*d) == "mark" && tags_[*d] != "TO") temp_[sbar].kids.push_back(leaf(*d));
-      temp_[sbar].kids.push_back(result);
+        if (*d < t && relation(*d) == "mark" && tags_[*d] != "TO") add_kid(sbar, leaf(*d));
+      add_kid(sbar, result);
       result = sbar;
     }
     return result;
@@ -743,11 +765,11 @@ class Matcher {
     open(kNEC, index);
     adjectives_.clear();
     bool seen_noun = false;
-    compound_elements(p, p, seen_noun);
+    compound_elements(p, seen_noun);
     close(kNEC, index);
   }
 
-  void compound_elements(int p, int top, bool& seen_noun) {
+  void compound_elements(int p, bool& seen_noun) {
     for_children(p, [&](int child) {
       if (child < 0) {
         const int t = -child - 1;
@@ -770,7 +792,7 @@ class Matcher {
         ne_content(child, -1);
         close(kNE, ne);
       } else {
-        compound_elements(child, top, seen_noun);
+        compound_elements(child, seen_noun);
       }
     });
   }
