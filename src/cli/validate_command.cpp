@@ -49,6 +49,7 @@ CoderOptions coder_options(const std::map<std::string, std::string>& options) {
                   : key == "comma_bmax" ? &result.comma_bmax
                   : key == "comma_emin" ? &result.comma_emin
                   : key == "comma_emax" ? &result.comma_emax
+                  : key == "new_actor_length" ? &result.new_actor_length
                                         : nullptr;
     if (number) *number = std::atoi(value.c_str());
   }

@@ -48,13 +48,17 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
 
   const SentenceContext context{sentence, words, date, *dictionaries_, options_};
   const VerbDictionary& verbs = dictionaries_->verbs();
+  const bool linear = verbs.dialect() == VerbDialect::linear;
+  // PETRARCH-1 refuses sentences that open with a dateline (see is_linear_dateline).
+  if (linear && is_linear_dateline(context)) {
+    result.skipped = "dateline";
+    return result;
+  }
   std::vector<RawEvent> candidates =
-      verbs.dialect() == VerbDialect::linear
-          ? match_linear(context, static_cast<const LinearVerbDictionary&>(verbs))
-          : match_cameo2(context, static_cast<const Cameo2VerbDictionary&>(verbs));
+      linear ? match_linear(context, static_cast<const LinearVerbDictionary&>(verbs))
+             : match_cameo2(context, static_cast<const Cameo2VerbDictionary&>(verbs));
 
-  const bool require_dyad =
-      options_.require_dyad.value_or(verbs.dialect() == VerbDialect::linear);
+  const bool require_dyad = options_.require_dyad.value_or(linear);
   std::vector<std::string> issues;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (const RawEvent& raw : candidates) {

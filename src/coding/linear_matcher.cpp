@@ -592,6 +592,7 @@ class Matcher {
   }
   int new_ne() {
     ne_codes_.emplace_back();
+    ne_texts_.emplace_back();
     ne_first_.push_back(-1);
     ne_last_.push_back(-1);
     return static_cast<int>(ne_codes_.size()) - 1;
@@ -600,6 +601,7 @@ class Matcher {
   void flatten() {
     list_.clear();
     ne_codes_.clear();
+    ne_texts_.clear();
     ne_first_.clear();
     ne_last_.clear();
     vp_count_ = np_count_ = nec_count_ = 0;
@@ -921,6 +923,14 @@ class Matcher {
       phrase_words_.push_back(context_->words[t]);
       if (ne_first_[ne] < 0 || t < ne_first_[ne]) ne_first_[ne] = t;
       ne_last_[ne] = std::max(ne_last_[ne], t);
+    }
+    if (context_->options.new_actor_length > 0) {  // the words, for a quoted new actor
+      std::string& text = ne_texts_[ne];
+      text.clear();
+      for (const std::string& w : phrase_words_) {
+        if (!text.empty()) text += ' ';
+        text += w;
+      }
     }
     std::string code = code_noun_phrase(phrase_words_, 0, phrase_words_.size(),
                                         context_->dictionaries, context_->date);
@@ -1330,17 +1340,9 @@ class Matcher {
     const int length = context_->options.new_actor_length;
     if (length <= 0) return;
     // An unknown actor phrase, quoted, when it is short enough.
-    std::string text = "\"";
-    int blanks = 0;
-    for (int t = ne_first_[ne]; t >= 0 && t <= ne_last_[ne]; ++t) {
-      if (text.size() > 1) {
-        text += ' ';
-        ++blanks;
-      }
-      text += context_->words[t];
-    }
-    text += '"';
-    codes.push_back({blanks < length ? text : code, ne});
+    const std::string& words = ne_texts_[ne];
+    const int blanks = static_cast<int>(std::count(words.begin(), words.end(), ' '));
+    codes.push_back({blanks < length ? "\"" + words + "\"" : code, ne});
   }
 
   static void expand_coded_compounds(std::vector<CodedActor>& codes) {
@@ -1431,6 +1433,7 @@ class Matcher {
   int parse_start_ = 0;
   int vp_count_ = 0, np_count_ = 0, nec_count_ = 0;
   std::vector<std::string> ne_codes_;
+  std::vector<std::string> ne_texts_;  // words of each actor phrase, under new_actor_length
   std::vector<int> ne_first_, ne_last_;
   std::vector<Item> closes_;
   std::vector<std::string> phrase_words_;

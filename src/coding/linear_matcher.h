@@ -7,6 +7,10 @@
 // patterns (file order, first match wins) are matched against the words before the verb
 // (nearest first, up to a clause comma) and the words of its VP, and the source and target
 // come from the pattern's $ + % slots or PETRARCH-1's default search.
+//
+// Treebank input is used as parsed. Phrases projected from a dependency parse (CoNLL-U)
+// are first rebuilt into Treebank-like phrases (clauses "(S subject (VP verb ...))" with
+// one VP per auxiliary, NPs with their PPs, coordinations), so the same rules apply.
 #pragma once
 
 #include <vector>

@@ -132,7 +132,7 @@ class LinearVerbDictionary::Reader {
     for (const Line& line : content_lines(contents)) {
       line_ = line.number;
       const std::string text = upper(line.text);
-      if (synset_ >= 0 && text[0] == '+') {
+      if (synset_ != -1 && text[0] == '+') {
         add_synset_member(text.substr(1));
         continue;
       }

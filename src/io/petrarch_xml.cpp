@@ -251,8 +251,14 @@ class Scanner {
     record.date = sentence.attribute("date").value();
     record.category = sentence.attribute("category").value();
     record.source = sentence.attribute("source").value();
-    if (pugi::xml_attribute flag = sentence.attribute("evaluate"); flag) record.evaluate = is_true(flag.value());
-    else if (pugi::xml_attribute valid = sentence.attribute("valid"); valid) record.evaluate = is_true(valid.value());
+    // The "valid" flag is spelled evaluate= (UniversalPetrarch), valid=, or sentence=
+    // (PETRARCH-1's unit-test file).
+    for (const char* name : {"evaluate", "valid", "sentence"}) {
+      if (pugi::xml_attribute flag = sentence.attribute(name); flag) {
+        record.evaluate = is_true(flag.value());
+        break;
+      }
+    }
 
     for (pugi::xml_node coding : sentence.children("EventCoding")) {
       if (is_true(coding.attribute("noevents").value())) {

@@ -72,6 +72,13 @@ TEST_F(LinearDependencies, CoordinatedObjectsAndSharedWords) {
             (Events{"SYLGOV FRE 190", "MRXGOV FRE 190"}));
 }
 
+TEST_F(LinearDependencies, UniversalTagsAloneAreEnough) {
+  EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN _ 2 nsubj", "attacked attack VERB _ 0 root",
+                       "Sylvania Sylvania PROPN _ 2 obj", "and and CCONJ _ 5 cc",
+                       "Marxonia Marxonia PROPN _ 3 conj", ". . PUNCT _ 2 punct"}),
+            (Events{"FRE SYL 190", "FRE MRX 190"}));
+}
+
 TEST_F(LinearDependencies, AMatchedVerbHidesItsComplementClause) {
   EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN NNP 2 nsubj", "said say VERB VBD 0 root",
                        "Sylvania Sylvania PROPN NNP 4 nsubj", "attacked attack VERB VBD 2 ccomp",

@@ -105,13 +105,15 @@ TEST_F(LinearFixture, DateRestrictedActorCodes) {
 }
 
 TEST_F(LinearFixture, UnknownActorsAreQuotedUnderNewActorLength) {
+  // The possessive 's is not part of the phrase.
   const std::string tree =
-      "(ROOT (S (NP (DT The) (NNP Duchy)) (VP (VBD attacked) (NP (NNP Freedonia))) (. .)))";
+      "(ROOT (S (NP (NP (DT The) (NNP Duchy) (POS 's)) (NN army)) (VP (VBD attacked)"
+      " (NP (NNP Freedonia))) (. .)))";
   EXPECT_EQ(code(tree), Events{"--- FRE 190"});
   CoderOptions quote;
   quote.new_actor_length = 3;
-  EXPECT_EQ(code(tree, quote), Events{"\"THE DUCHY\" FRE 190"});
-  quote.new_actor_length = 1;  // "THE DUCHY" has one blank: too long
+  EXPECT_EQ(code(tree, quote), Events{"\"THE DUCHY ARMY\" FRE 190"});
+  quote.new_actor_length = 2;  // "THE DUCHY ARMY" has two blanks: too long
   EXPECT_EQ(code(tree, quote), Events{"--- FRE 190"});
 }
 
