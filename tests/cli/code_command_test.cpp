@@ -1,0 +1,92 @@
+// `annals code` end to end on small inputs of our own (no shared data needed).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+CommandResult run(const std::string& arguments) {
+  const fs::path dir = fs::temp_directory_path();
+  const fs::path out = dir / "annals_code_test.out", err = dir / "annals_code_test.err";
+  const std::string command = std::string(ANNALS_BINARY) + " " + arguments + " >" + out.string() +
+                              " 2>" + err.string();
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+fs::path write_temp(const std::string& name, const std::string& contents) {
+  const fs::path file = fs::temp_directory_path() / name;
+  std::ofstream(file) << contents;
+  return file;
+}
+
+// "Trump met Kim." parsed by hand; the bundled dictionaries code it as a consultation.
+std::string meeting(const std::string& id) {
+  return "# sent_id = " + id + "\n# text = Trump met Kim.\n"
+         "1\tTrump\tTrump\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+         "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+         "3\tKim\tKim\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+         "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+}
+
+TEST(CodeCommand, CodesTheBundledExample) {
+  const CommandResult r =
+      run("code " + (fs::path(ANNALS_SOURCE_DIR) / "data/examples/seed-sentences.conllu").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"cameo\":\"040\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"code\":\"PRKGOV\""), std::string::npos) << r.out;
+}
+
+TEST(CodeCommand, ABrokenSentenceIsReportedAndTheRestIsCoded) {
+  const std::string broken = "# sent_id = broken\n1\tTrump\tTrump\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n\n";
+  const fs::path input = write_temp("annals_broken.conllu", "# newdoc id = story\n# date = 2019-02-27\n" +
+                                                               meeting("first") + broken + meeting("last"));
+  const CommandResult r = run("code " + input.string());
+  EXPECT_EQ(r.exit_code, 1) << "a skipped record must show in the exit code";
+  EXPECT_NE(r.err.find(input.string() + ":"), std::string::npos) << "error names the file: " << r.err;
+  EXPECT_NE(r.out.find("\"sentence_id\":\"first\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"sentence_id\":\"last\""), std::string::npos) << r.out;
+  // 2019: Trump is the US government on that date (a dated actor code).
+  EXPECT_NE(r.out.find("\"code\":\"USAGOV\""), std::string::npos) << r.out;
+}
+
+TEST(CodeCommand, RawTextIsRefusedClearly) {
+  const fs::path input = write_temp(
+      "annals_raw.jsonl", R"({"id":"s1","date":"2024-12-28","source":"X","url":null,"text":"Kim met Trump."})" "\n");
+  const CommandResult r = run("code " + input.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no parse"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(CodeCommand, TsvHasPetrarchColumns) {
+  const fs::path input = write_temp("annals_tsv.conllu", "# newdoc id = s\n# date = 2019-02-27\n" + meeting("m"));
+  const CommandResult r = run("code --format tsv " + input.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "20190227\tUSAGOV\tPRKGOV\t040\ts\tm\tTrump\tKim\tmet");
+}
+
+TEST(CodeCommand, MissingDictionaryIsAnError) {
+  const fs::path input = write_temp("annals_nodict.conllu", meeting("m"));
+  const CommandResult r = run("code --dict /nonexistent/dictionaries " + input.string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("/nonexistent/dictionaries"), std::string::npos) << r.err;
+}
+
+}  // namespace
