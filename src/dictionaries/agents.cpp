@@ -86,21 +86,14 @@ void AgentDictionary::load(const std::string& file, Diagnostics& diagnostics) {
       define_substitution(text, sets, file, line.number, diagnostics);
       continue;
     }
-    if (bracket == std::string_view::npos) {
-      skip("agent without a code");
-      continue;
-    }
-    const size_t close = text.find(']', bracket);
-    if (close == std::string_view::npos || text.find('[', bracket + 1) < close) {
-      skip("unbalanced brackets: missing ']'");
-      continue;
-    }
-    if (!trim(text.substr(close + 1)).empty()) {
-      skip("unexpected text \"" + std::string(trim(text.substr(close + 1))) + "\" after the code");
+    std::string problem;
+    const auto split = split_bracketed_code(text, problem);
+    if (!split) {
+      skip(bracket == std::string_view::npos ? "agent without a code" : problem);
       continue;
     }
     std::string code;
-    for (char c : text.substr(bracket + 1, close - bracket - 1)) {
+    for (char c : split->code) {
       if (c != ' ' && c != '\t') code += c;
     }
     Agent agent;
@@ -119,7 +112,7 @@ void AgentDictionary::load(const std::string& file, Diagnostics& diagnostics) {
     }
 
     // The phrase and its optional {plural}.
-    std::string_view phrase_part = text.substr(0, bracket);
+    std::string_view phrase_part = split->phrase;
     std::optional<std::string> plural;
     const size_t brace = phrase_part.find('{');
     const size_t brace_close = phrase_part.find('}');

@@ -130,6 +130,24 @@ std::string phrase_text(const DictionaryPhrase& phrase) {
   return out;
 }
 
+std::optional<BracketedLine> split_bracketed_code(std::string_view text, std::string& problem) {
+  const size_t bracket = text.find('[');
+  if (bracket == std::string_view::npos) {
+    problem = "no [code]";
+    return std::nullopt;
+  }
+  const size_t close = text.find(']', bracket);
+  if (close == std::string_view::npos || text.find('[', bracket + 1) < close) {
+    problem = "unbalanced brackets: missing ']'";
+    return std::nullopt;
+  }
+  if (const std::string_view rest = trim(text.substr(close + 1)); !rest.empty()) {
+    problem = "unexpected text \"" + std::string(rest) + "\" after the code";
+    return std::nullopt;
+  }
+  return BracketedLine{text.substr(0, bracket), trim(text.substr(bracket + 1, close - bracket - 1))};
+}
+
 bool is_code(std::string_view code, std::string_view extra) {
   if (code.empty()) return false;
   for (char c : code) {

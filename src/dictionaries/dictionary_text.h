@@ -35,6 +35,14 @@ std::string_view trim(std::string_view text);
 DictionaryPhrase parse_phrase(std::string_view text, bool final_stem = false);
 std::string phrase_text(const DictionaryPhrase& phrase);  // words joined by blanks, for messages
 
+// A "PHRASE [CODE]" line split at its single bracketed code, which must end the line.
+struct BracketedLine {
+  std::string_view phrase;  // the text before '['
+  std::string_view code;    // the text between the brackets, trimmed
+};
+// nullopt with `problem` set when there is no '[', no matching ']', or text after ']'.
+std::optional<BracketedLine> split_bracketed_code(std::string_view text, std::string& problem);
+
 // Actor, agent and issue codes: letters, digits and the characters in `extra`.
 bool is_code(std::string_view code, std::string_view extra);
 

@@ -78,21 +78,13 @@ void IssueDictionary::load(const std::string& file, Diagnostics& diagnostics) {
         continue;
       }
     } else {
-      const size_t bracket = text.find('[');
-      if (bracket == std::string_view::npos) {
-        skip("issue phrase without a code");
+      std::string problem;
+      const auto split = split_bracketed_code(text, problem);
+      if (!split) {
+        skip(text.find('[') == std::string_view::npos ? "issue phrase without a code" : problem);
         continue;
       }
-      const size_t close = text.find(']', bracket);
-      if (close == std::string_view::npos || text.find('[', bracket + 1) < close) {
-        skip("unbalanced brackets: missing ']'");
-        continue;
-      }
-      if (!trim(text.substr(close + 1)).empty()) {
-        skip("unexpected text after the code");
-        continue;
-      }
-      const std::string code(trim(text.substr(bracket + 1, close - bracket - 1)));
+      const std::string code(split->code);
       if (!is_code(code, "_-")) {
         skip(code.empty() ? "empty code"
                           : "issue code \"" + code +
@@ -102,7 +94,7 @@ void IssueDictionary::load(const std::string& file, Diagnostics& diagnostics) {
       const auto known = std::find(codes_.begin(), codes_.end(), code);
       code_index = static_cast<uint32_t>(known - codes_.begin());
       if (known == codes_.end()) codes_.push_back(code);
-      text = text.substr(0, bracket);
+      text = split->phrase;
     }
     text = trim(text);
     if (text.empty() || text.find_first_of("]{}") != std::string_view::npos) {
