@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
+#include <set>
 #include <string_view>
 
 #include "dictionaries/actors.h"
@@ -63,14 +65,22 @@ struct Tree {
     for (auto [b, e] = children(i); b != e; ++b) subtree(*b, out);
   }
   // Upper-case lemma, or the dictionary word when the parse has no lemmas.
-  std::string lemma(int i) const {
-    const std::string& l = sentence.tokens[i].lemma;
-    if (l.empty()) return words[i];
-    std::string upper = l;
-    for (char& c : upper)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return upper;
+  const std::string& lemma(int i) const {
+    if (lemmas.empty()) {
+      lemmas.reserve(sentence.tokens.size());
+      for (size_t t = 0; t < sentence.tokens.size(); ++t) {
+        const std::string& l = sentence.tokens[t].lemma;
+        std::string upper = l.empty() ? words[t] : l;
+        for (char& c : upper)
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        lemmas.push_back(std::move(upper));
+      }
+    }
+    return lemmas[i];
   }
+
+ private:
+  mutable std::vector<std::string> lemmas;  // filled on first use
 };
 
 // ---------------------------------------------------------------------------------------
@@ -80,6 +90,7 @@ struct NounPhrase {
   int head = -1;
   std::vector<int> tokens;  // sorted
   std::vector<int> preps;   // heads of the nmod phrases introduced by a preposition
+  int anchor = -1;          // an apposition: head of the phrase it renames
 };
 
 NounPhrase noun_phrase(const Tree& tree, int head) {
@@ -106,6 +117,7 @@ void conjoined_phrases(const Tree& tree, const NounPhrase& np, std::vector<NounP
   for (auto [b, e] = tree.children(np.head); b != e; ++b) {
     if (!in(tree.rel(*b), {"conj", "appos"})) continue;
     NounPhrase conj = noun_phrase(tree, *b);
+    if (tree.rel(*b) == "appos") conj.anchor = np.head;
     for (int p : np.preps) {
       if (std::find(conj.preps.begin(), conj.preps.end(), p) != conj.preps.end()) continue;
       conj.preps.push_back(p);
@@ -143,22 +155,36 @@ class Actors {
 
   // Actors and agents found in the tokens (sorted ids), as UniversalPetrarch reads them:
   // the first actor (gaps allowed), then every agent.
-  std::vector<Meaning::Piece> read(const std::vector<int>& ids) const {
+  // every_actor: "US and British activists" names one actor per conjoined modifier.
+  std::vector<Meaning::Piece> read(const std::vector<int>& ids, bool every_actor = false) const {
     std::vector<Meaning::Piece> pieces;
-    words_.clear();
-    for (int id : ids) words_.push_back(context_.words[id]);
+    // words_ is a pool reused across calls (its strings keep their buffers); the first
+    // `count` entries are this phrase's words.
+    const size_t count = ids.size();
+    if (words_.size() < count) words_.resize(count);
+    const auto& tokens = context_.sentence.tokens;
+    for (size_t k = 0; k < count; ++k) {
+      const int id = ids[k];
+      words_[k] = context_.words[id];
+      // "military-ruled" split as "military" "-ruled": the first part is no word of its
+      // own (an agent MILITARY), so it is read joined to the rest.
+      const size_t next = static_cast<size_t>(id) + 1;
+      if (next < tokens.size() && tokens[next].form.starts_with('-') && tokens[next].form.size() > 1 &&
+          tokens[id].end == tokens[next].start)
+        words_[k] += context_.words[next];
+    }
     const ActorDictionary& actors = context_.dictionaries.actors();
-    for (size_t i = 0; i < words_.size(); ++i) {
-      auto m = actors.match(words_, i, kPhraseEnd, Gaps::any);
+    for (size_t i = 0; i < count; ++i) {
+      auto m = actors.match(words_, i, count, Gaps::any);
       if (!m) continue;
       std::string code = m->value->code_on(context_.date, DateRule::narrowest);
       if (code.empty()) continue;
-      pieces.push_back({code, ids[i], ids[std::min(words_.size(), i + m->length) - 1], false});
-      break;
+      pieces.push_back({code, ids[i], ids[std::min(count, i + m->length) - 1], false});
+      if (!every_actor) break;
     }
     const AgentDictionary& agents = context_.dictionaries.agents();
-    for (size_t i = 0; i < words_.size(); ++i) {
-      auto m = agents.match(words_, i);
+    for (size_t i = 0; i < count; ++i) {
+      auto m = agents.match(words_, i, count);
       if (!m) continue;
       const int first = ids[i], last = ids[i + m->length - 1];
       // A shorter agent inside a longer one is the longer one's (MAIN OPPOSITION GROUP).
@@ -197,24 +223,47 @@ class Actors {
     return codes;
   }
 
-  Meaning meaning(const NounPhrase& np) const {
-    auto core = [&](bool with_modifiers, bool need_both, std::vector<Meaning::Piece>& out) {
-      std::vector<int> ids{np.head};
-      for (auto [b, e] = tree_.children(np.head); b != e; ++b) {
-        const std::string_view r = tree_.rel(*b);
-        if (in(r, {"compound", "det", "punct", "name", "flat"}) ||
-            (with_modifiers && (r == "amod" || r.starts_with("nmod"))))
-          tree_.subtree(*b, ids);
+  // The same phrase is read again and again (fallbacks, several triplets): memoised.
+  const Meaning& meaning(const NounPhrase& np) const {
+    for (const auto& [key, value] : memo_)
+      if (key.head == np.head && key.tokens == np.tokens) return value;
+    memo_.push_back({np, compute_meaning(np)});
+    return memo_.back().second;
+  }
+
+  Meaning compute_meaning(const NounPhrase& np) const {
+    bool conjoined_modifiers = false;
+    for (auto [b, e] = tree_.children(np.head); b != e; ++b) {
+      const std::string_view r = tree_.rel(*b);
+      if (!in(r, {"compound", "amod"}) && !r.starts_with("nmod")) continue;
+      for (auto [cb, ce] = tree_.children(*b); cb != ce; ++cb) conjoined_modifiers |= tree_.rel(*cb) == "conj";
+    }
+    std::vector<int> core_a{np.head}, core_b{np.head};
+    for (auto [b, e] = tree_.children(np.head); b != e; ++b) {
+      const std::string_view r = tree_.rel(*b);
+      if (in(r, {"compound", "det", "punct", "name", "flat"})) {
+        tree_.subtree(*b, core_a);
+        tree_.subtree(*b, core_b);
+      } else if (r == "amod" || r.starts_with("nmod")) {
+        tree_.subtree(*b, core_b);
       }
-      std::sort(ids.begin(), ids.end());
-      out = read(ids);
+    }
+    auto found = [](const std::vector<Meaning::Piece>& pieces, bool need_both) {
       bool actor = false, agent = false;
-      for (const auto& p : out) (p.agent ? agent : actor) = true;
+      for (const auto& p : pieces) (p.agent ? agent : actor) = true;
       return need_both ? actor && agent : actor || agent;
     };
-    std::vector<Meaning::Piece> a, b;
-    const bool has_a = core(false, true, a);
-    const bool has_b = core(true, false, b);
+    std::sort(core_a.begin(), core_a.end());
+    std::vector<Meaning::Piece> a = read(core_a, conjoined_modifiers), b;
+    const bool has_a = found(a, true);
+    // Without modifiers core B is core A: no need to read it again.
+    if (core_b.size() == core_a.size()) {
+      b = a;
+    } else {
+      std::sort(core_b.begin(), core_b.end());
+      b = read(core_b, conjoined_modifiers);
+    }
+    const bool has_b = found(b, false);
     Meaning m;
     if (has_a && has_b) {
       bool contained = true;
@@ -227,7 +276,7 @@ class Actors {
     } else if (has_a || has_b) {
       m.pieces = has_a ? a : b;
     } else {
-      m.pieces = read(np.tokens);
+      m.pieces = read(np.tokens, conjoined_modifiers);
     }
     m.codes = mix(m.pieces);
     return m;
@@ -237,6 +286,7 @@ class Actors {
   const SentenceContext& context_;
   const Tree& tree_;
   mutable std::vector<std::string> words_;
+  mutable std::deque<std::pair<NounPhrase, Meaning>> memo_;  // deque: references stay valid
 };
 
 // ---------------------------------------------------------------------------------------
@@ -245,6 +295,7 @@ class Actors {
 struct PatternMatch {
   const Cameo2Pattern* pattern = nullptr;
   std::vector<int> consumed;  // tokens the pattern's words stand for
+  const NounPhrase* object = nullptr;  // the verb's object, when a pattern noun matched it
   int rank() const {
     if (!pattern) return -1;
     const bool post = !pattern->post_nouns.empty() || !pattern->post_preps.empty();
@@ -252,6 +303,8 @@ struct PatternMatch {
   }
   bool better_than(const PatternMatch& other) const {
     if (rank() != other.rank()) return rank() > other.rank();
+    // "launched attacks during its campaign": a pattern noun names the object first.
+    if ((object != nullptr) != (other.object != nullptr)) return object != nullptr;
     // Equal patterns: the later line wins, as when PETRARCH refiles a pattern.
     return pattern->text.size() >= other.pattern->text.size();
   }
@@ -265,7 +318,7 @@ class PatternMatcher {
                std::vector<int>& consumed) const {
     if (word.marker) return true;
     const std::string& form = tree_.words[token];
-    const std::string lemma = tree_.lemma(token);
+    const std::string& lemma = tree_.lemma(token);
     for (const Cameo2Spelling& spelling : word.spellings) {
       const std::string& head = spelling.back();
       if (head != form && head != lemma) continue;
@@ -326,12 +379,17 @@ class PatternMatcher {
 
   bool side_matches(const std::vector<Cameo2Noun>& nouns, const std::vector<Cameo2Prep>& preps,
                     const std::vector<const NounPhrase*>& candidates, const std::vector<int>& pp_heads,
-                    std::vector<int>& consumed) const {
+                    std::vector<int>& consumed, const NounPhrase* object = nullptr,
+                    const NounPhrase** object_matched = nullptr) const {
     for (const Cameo2Noun& noun : nouns) {
       if (noun.head.marker) continue;
       bool found = false;
       for (const NounPhrase* np : candidates)
-        if (noun_matches(noun, *np, consumed)) { found = true; break; }
+        if (noun_matches(noun, *np, consumed)) {
+          found = true;
+          if (object_matched && np == object) *object_matched = object;
+          break;
+        }
       if (!found) return false;
     }
     for (const Cameo2Prep& prep : preps) {
@@ -349,10 +407,10 @@ class PatternMatcher {
     std::vector<int> pp_heads;
     if (target) lower.push_back(target);
     for (const NounPhrase& o : others) lower.push_back(&o);
-    for (const NounPhrase* np : lower) {
-      pp_heads.push_back(np->head);
-      pp_heads.insert(pp_heads.end(), np->preps.begin(), np->preps.end());
-    }
+    // "(PREP ...)" stands for a phrase of the verb itself or of its object ("evidence
+    // against Russia"), not for one nested inside an oblique ("before X heads to Beijing").
+    if (target) pp_heads = target->preps;
+    for (const NounPhrase& o : others) pp_heads.push_back(o.head);
     std::vector<NounPhrase> particle_phrases;
     for (int p : particles) particle_phrases.push_back(NounPhrase{p, {p}, {}});
     for (const NounPhrase& p : particle_phrases) lower.push_back(&p);
@@ -363,15 +421,31 @@ class PatternMatcher {
       upper.push_back(source);
       upper_pps = source->preps;
     }
+    // Only patterns whose first object word one of the phrases has can match.
+    std::vector<int>& tried = tried_;
+    tried.assign(block.unindexed.begin(), block.unindexed.end());
+    auto add = [&](const std::string& word) {
+      auto it = block.by_object_word.find(word);
+      if (it != block.by_object_word.end()) tried.insert(tried.end(), it->second.begin(), it->second.end());
+    };
+    for (const NounPhrase* np : lower) {
+      add(tree_.words[np->head]);
+      if (tree_.lemma(np->head) != tree_.words[np->head]) add(tree_.lemma(np->head));
+    }
+    std::sort(tried.begin(), tried.end());
+    tried.erase(std::unique(tried.begin(), tried.end()), tried.end());
     PatternMatch best;
-    for (const Cameo2Pattern& pattern : block.patterns) {
+    for (const int index : tried) {
+      const Cameo2Pattern& pattern = block.patterns[index];
       const bool has_lower = !pattern.post_nouns.empty() || !pattern.post_preps.empty();
       const bool has_upper = !pattern.pre_nouns.empty() || !pattern.pre_preps.empty();
       // A bare "- * [code]" applies only to a verb with nothing after it.
       if (!has_lower && !has_upper && !lower.empty()) continue;
       PatternMatch m{&pattern, {}};
       if (has_upper && !side_matches(pattern.pre_nouns, pattern.pre_preps, upper, upper_pps, m.consumed)) continue;
-      if (has_lower && !side_matches(pattern.post_nouns, pattern.post_preps, lower, pp_heads, m.consumed)) continue;
+      if (has_lower && !side_matches(pattern.post_nouns, pattern.post_preps, lower, pp_heads, m.consumed, target,
+                                     &m.object))
+        continue;
       if (!best.pattern || m.better_than(best)) best = std::move(m);
     }
     return best;
@@ -379,6 +453,7 @@ class PatternMatcher {
 
  private:
   const Tree& tree_;
+  mutable std::vector<int> tried_;  // scratch: indexes of the patterns worth trying
 };
 
 // ---------------------------------------------------------------------------------------
@@ -409,6 +484,8 @@ struct Event {
   std::string code;  // empty: none
   int verb = -1;
   int sf = -1, sl = -1, tf = -1, tl = -1;
+  // Its only actor was borrowed from a phrase that is no argument of the verb.
+  bool borrowed_only = false;
 };
 
 class Coding {
@@ -427,13 +504,34 @@ class Coding {
     return h >= 0 && tree_.rel(verb) == relation ? h : -1;
   }
   bool is_verb(int i) const { return tree_.pos(i) == "VERB"; }
+  // "There were 10 soldiers killed": a participle without auxiliary after existential
+  // "there be" is a passive whose noun is what was acted on.
+  bool is_existential_participle(int verb) const {
+    const int g = tree_.tok(verb).head;
+    if (g < 0 || !tree_.words[verb].ends_with("ED")) return false;
+    bool existential = false;
+    for (auto [b, e] = tree_.children(g); b != e; ++b) existential |= tree_.rel(*b) == "expl";
+    for (auto [b, e] = tree_.children(verb); b != e; ++b)
+      if (tree_.rel(*b).starts_with("aux")) return false;
+    return existential;
+  }
   void code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase* target) const;
   // The phrase's actor, minus the words the matched pattern used; `erased` is set when
   // nothing of the actor is left.
   Meaning meaning_after_overlap(const NounPhrase& np, const std::vector<int>& consumed,
                                 bool* erased = nullptr) const;
   std::string negate(const std::string& code) const;
-  std::vector<Event> combine(const Event& root, const Event& lower) const;
+  // `unnamed` is set when the verbs combine but their combination has no CAMEO code.
+  std::vector<Event> combine(const Event& root, const Event& lower, bool& unnamed) const;
+  // The clause verbs whose events combine with root verb `root`.
+  bool is_lower(int verb, int root) const;
+  // "to help Iran", "for helping militants": a clause without tense that gives the aim,
+  // grounds or manner of the verb above it rather than reporting an act.
+  bool is_nonfinite_clause(int verb) const {
+    for (auto [b, e] = tree_.children(verb); b != e; ++b)
+      if (tree_.rel(*b) == "mark" && (tree_.words[*b] == "TO" || tree_.tok(verb).xpos == "VBG")) return true;
+    return false;
+  }
   bool same_code(const std::string& a, const std::string& b) const {
     if (a == b) return true;
     const PicoTable& pico = dict_.pico();
@@ -448,13 +546,18 @@ class Coding {
   PatternMatcher patterns_;
   std::vector<VerbInfo> verbs_;
   std::vector<NounPhrase> phrases_;  // phrases of the triplets
+  std::set<int> open_roots_;         // root verbs none of whose events has a source
 };
 
 void Coding::direct_arguments(int verb, std::vector<NounPhrase>& sources, std::vector<NounPhrase>& targets,
                               std::vector<NounPhrase>* others, bool* passive) const {
+  const bool reduced_passive = is_existential_participle(verb);
   for (auto [b, e] = tree_.children(verb); b != e; ++b) {
     const std::string_view r = tree_.rel(*b);
-    if (r == "nsubj") {
+    if (r == "nsubj" && reduced_passive) {
+      phrases_of(tree_, *b, targets);
+      if (passive) *passive = true;
+    } else if (r == "nsubj") {
       bool resolved = false;
       if (tree_.pos(*b) == "PRON") {
         // "The US claimed that they ...": the pronoun stands for the governing clause's subject.
@@ -527,7 +630,7 @@ void Coding::code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase
   t.pattern = nullptr;
   t.consumed.clear();
   // Verb entries: multiword verbs whose particles are present, else the single-word ones.
-  std::string key = tree_.lemma(verb.id);
+  const std::string& key = tree_.lemma(verb.id);
   const std::vector<Cameo2Verb>* entries = dict_.verbs(key);
   if (!entries && !key.ends_with("E")) entries = dict_.verbs(key + "E");
   if (!entries && key.ends_with("E")) entries = dict_.verbs(key.substr(0, key.size() - 1));
@@ -580,7 +683,23 @@ bool same_actor(const Codes& a, const Codes& b) {
 }
 
 // An upper (root) verb event combined with the event of a clause it governs.
-std::vector<Event> Coding::combine(const Event& root, const Event& lower) const {
+bool Coding::is_lower(int verb, int root) const {
+  const int head = tree_.tok(verb).head;
+  if (head < 0) return false;
+  const std::string_view rel = tree_.rel(verb);
+  // (A clausal subject is such a clause too: "There were soldiers killed".)
+  if (head == root) return in(rel, {"advcl", "ccomp", "xcomp", "csubj"});
+  // Conjuncts of a complement clause. A root without an actor cannot take its clauses
+  // over, so they stand as they are and the open complement of such a clause ("the
+  // stopover came as the US leader prepared to attend ...") is one of them.
+  if (rel == "conj")
+    return is_verb(head) && tree_.tok(head).head == root && in(tree_.rel(head), {"advcl", "ccomp", "xcomp"});
+  if (rel == "xcomp") return open_roots_.count(root) && is_lower(head, root);
+  return false;
+}
+
+std::vector<Event> Coding::combine(const Event& root, const Event& lower, bool& unnamed) const {
+  unnamed = false;
   if (!lower.code.empty() && !root.source.empty()) {
     // Transformations: exact lower verbs first, then the 'Q' (any verb) ones.
     for (int pass = 0; pass < 2; ++pass) {
@@ -606,11 +725,15 @@ std::vector<Event> Coding::combine(const Event& root, const Event& lower) const 
           return it == vars.end() ? Codes{} : *it->second;
         };
         Event e = lower;
+        e.borrowed_only = false;
         e.source = value(t.result_source);
         e.target = value(t.result_target);
         e.code = t.result_code == "Q" ? lower.code : t.result_code;
         if (!dict_.pico().empty()) e.code = dict_.pico().code(dict_.pico().value(e.code));
-        if (e.code.empty()) return {lower};
+        if (e.code.empty()) {
+          unnamed = true;
+          return {lower};
+        }
         return {e};
       }
     }
@@ -619,10 +742,14 @@ std::vector<Event> Coding::combine(const Event& root, const Event& lower) const 
   // "a (a b Q) P": a's own act towards b.
   if (!root.source.empty() && !lower.source.empty() && !lower.code.empty() && !same_actor(root.source, lower.source)) {
     const std::string code = pico_combine(root.code, lower.code);
-    if (code.empty()) return {lower};
+    if (code.empty()) {
+      unnamed = true;
+      return {lower};
+    }
     std::vector<Event> out;
     for (const std::string& s : lower.source) {
       Event e = lower;
+      e.borrowed_only = false;
       e.source = root.source;
       e.target = {s};
       e.code = code;
@@ -632,8 +759,12 @@ std::vector<Event> Coding::combine(const Event& root, const Event& lower) const 
   }
   if (!root.source.empty() && same_actor(root.source, lower.source) && !lower.target.empty() && !lower.code.empty()) {
     const std::string code = root.code.empty() || root.code == "---" ? lower.code : pico_combine(root.code, lower.code);
-    if (code.empty()) return {lower};
+    if (code.empty()) {
+      unnamed = true;
+      return {lower};
+    }
     Event e = lower;
+    e.borrowed_only = false;
     e.source = root.source;
     e.code = code;
     return {e};
@@ -658,10 +789,19 @@ std::vector<RawEvent> Coding::run() {
     }
     // A conjoined verb shares its governor's subject; an open complement takes its
     // governor's object, else its subject; a complement clause's subject is a target.
-    if (const int g = governor(v, "conj"); g >= 0 && is_verb(g)) {
-      std::vector<NounPhrase> s, t;
-      direct_arguments(g, s, t, nullptr, nullptr);
-      info.sources.insert(info.sources.end(), s.begin(), s.end());
+    if (const int g = governor(v, "conj"); g >= 0 && is_verb(g) && info.sources.empty()) {
+      // The governor's sources as already resolved ("Bush scheduled to give a speech and
+      // meet with dissidents": meet's subject is give's, which give took from scheduled).
+      const VerbInfo* governing = nullptr;
+      for (const VerbInfo& other : verbs_)
+        if (other.id == g) governing = &other;
+      if (governing) {
+        info.sources.insert(info.sources.end(), governing->sources.begin(), governing->sources.end());
+      } else {
+        std::vector<NounPhrase> s, t;
+        direct_arguments(g, s, t, nullptr, nullptr);
+        info.sources.insert(info.sources.end(), s.begin(), s.end());
+      }
     }
     if (const int g = governor(v, "xcomp"); g >= 0) {
       std::vector<NounPhrase> s, t;
@@ -694,8 +834,18 @@ std::vector<RawEvent> Coding::run() {
   for (int vi = 0; vi < static_cast<int>(verbs_.size()); ++vi) {
     VerbInfo& verb = verbs_[vi];
     std::vector<int> s_ids, t_ids;
-    for (const NounPhrase& s : verb.sources) s_ids.push_back(add_phrase(s));
-    for (const NounPhrase& t : verb.targets) t_ids.push_back(add_phrase(t));
+    // An apposition renames its anchor ("The US commander in Iraq, General David
+    // Petraeus"): it is a separate actor only when the anchor names none.
+    auto renames_actor = [&](const std::vector<NounPhrase>& list, const NounPhrase& np) {
+      if (np.anchor < 0) return false;
+      for (const NounPhrase& other : list)
+        if (other.head == np.anchor && other.anchor < 0) return !actors_.meaning(other).empty();
+      return false;
+    };
+    for (const NounPhrase& s : verb.sources)
+      if (!renames_actor(verb.sources, s)) s_ids.push_back(add_phrase(s));
+    for (const NounPhrase& t : verb.targets)
+      if (!renames_actor(verb.targets, t)) t_ids.push_back(add_phrase(t));
     if (s_ids.empty()) s_ids.push_back(-1);
     if (t_ids.empty()) t_ids.push_back(-1);
     for (int s : s_ids)
@@ -709,12 +859,6 @@ std::vector<RawEvent> Coding::run() {
       }
   }
 
-  // Nouns of the whole sentence, for the source fallback.
-  std::vector<NounPhrase> sentence_nouns;
-  for (int i = 0; i < n; ++i)
-    if (in(tree_.pos(i), {"NOUN", "PROPN"}) &&
-        in(tree_.rel(i), {"nsubj", "obj", "dobj", "iobj", "nmod", "obl", "nsubjpass", "nsubj:pass"}))
-      phrases_of(tree_, i, sentence_nouns);
   // Overlapping phrases with the same first token: the longer one stands for both.
   auto unique_by_start = [](const std::vector<NounPhrase>& nps) {
     std::map<int, const NounPhrase*> by_start;
@@ -723,6 +867,20 @@ std::vector<RawEvent> Coding::run() {
       if (!slot || np.tokens.back() - np.tokens.front() >= slot->tokens.back() - slot->tokens.front()) slot = &np;
     }
     return by_start;
+  };
+
+  // Nouns of the whole sentence, for the source fallback; built when first needed.
+  std::vector<NounPhrase> sentence_nouns;
+  std::map<int, const NounPhrase*> sentence_nouns_by_start;
+  auto nouns_by_start = [&]() -> const std::map<int, const NounPhrase*>& {
+    if (sentence_nouns.empty()) {
+      for (int i = 0; i < n; ++i)
+        if (in(tree_.pos(i), {"NOUN", "PROPN"}) &&
+            in(tree_.rel(i), {"nsubj", "obj", "dobj", "iobj", "nmod", "obl", "nsubjpass", "nsubj:pass"}))
+          phrases_of(tree_, i, sentence_nouns);
+      sentence_nouns_by_start = unique_by_start(sentence_nouns);
+    }
+    return sentence_nouns_by_start;
   };
 
   // 3. Codes and actors of each triplet.
@@ -783,23 +941,31 @@ std::vector<RawEvent> Coding::run() {
         }
       }
     }
+    if (target && t_meaning.empty() && target_absent) {
+      // The pattern took the target's words ("released the civilians": * &PEOPLE) and no
+      // other phrase names a target: then the phrase still names whom the verb acts on.
+      t_meaning = actors_.meaning(*target);
+      target_absent = t_meaning.empty();
+    }
     if (!verb.passive && s_meaning.empty()) {
-      const auto by_start = unique_by_start(sentence_nouns);
+      const auto& by_start = nouns_by_start();
       for (auto it = by_start.rbegin(); it != by_start.rend(); ++it) {
         const NounPhrase* np = it->second;
         if (np->head > verb.id) continue;
-        Meaning m = actors_.meaning(*np);
+        const Meaning& m = actors_.meaning(*np);
         if (!m.empty()) {
           final_source = np;
-          s_meaning = std::move(m);
+          s_meaning = m;
           break;
         }
       }
     }
-    if (!t.pattern && (final_source != source || final_target != target)) {
-      // New actors may let a pattern match that did not before.
+    if (!t.pattern && final_source != source) {
+      // A source found elsewhere may let a subject pattern match. (A target found among
+      // the verb's obliques was already a candidate; as a target its own nested phrases
+      // would count, letting "comes a day before X heads to Beijing" match "* (TO)".)
       Triplet again = t;
-      code_triplet(again, final_source, final_target);
+      code_triplet(again, final_source, target);
       if (again.pattern && !again.code.empty() && again.code != "---" && again.code != t.code) {
         t.code = again.code;
         t.pattern = again.pattern;
@@ -811,6 +977,9 @@ std::vector<RawEvent> Coding::run() {
     e.target = t_meaning.codes;
     e.code = t.code;
     e.verb = verb.id;
+    // "A report released Tuesday in the Rwandan capital": a place or another clause's
+    // noun can complete an event, but cannot be its only actor.
+    e.borrowed_only = (e.source.empty() && final_target != target) || (e.target.empty() && final_source != source);
     auto span = [](const NounPhrase* np, int& first, int& last) {
       if (np) first = np->tokens.front(), last = np->tokens.back();
     };
@@ -831,7 +1000,20 @@ std::vector<RawEvent> Coding::run() {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return verbs_[triplets[a].verb].id < verbs_[triplets[b].verb].id; });
-  std::vector<int> grandchildren;
+  for (const auto& [root, members] : root_events) {
+    bool sourced = false;
+    for (int m : members) sourced |= !events[m].source.empty();
+    if (!sourced) open_roots_.insert(root);
+  }
+  // A root whose open complement carries a code ("want Obama to head back", "prepared
+  // to attend") is only coded together with it: on its own it tells half the story.
+  std::vector<int> completed_roots;
+  for (size_t ti = 0; ti < triplets.size(); ++ti) {
+    const int v = verbs_[triplets[ti].verb].id;
+    const int h = tree_.tok(v).head;
+    if (tree_.rel(v) == "xcomp" && root_events.count(h) && !events[ti].code.empty() && events[ti].code != "---")
+      completed_roots.push_back(h);
+  }
   for (size_t ti : order) {
     const Triplet& t = triplets[ti];
     last_combined = true;
@@ -839,20 +1021,27 @@ std::vector<RawEvent> Coding::run() {
     const int v = verbs_[t.verb].id;
     if (root_events.empty()) out.push_back(events[ti]);
     for (const auto& [root, members] : root_events) {
-      bool lower = false;
-      if (tree_.tok(v).head == root && in(tree_.rel(v), {"advcl", "ccomp", "xcomp"})) {
-        lower = true;
-        for (auto [b, e] = tree_.children(v); b != e; ++b)
-          if (tree_.rel(*b) == "conj") grandchildren.push_back(*b);
-      } else if (std::find(grandchildren.begin(), grandchildren.end(), v) != grandchildren.end()) {
-        lower = true;
-      }
-      if (!lower) continue;
+      if (!is_lower(v, root)) continue;
       const Event& current = events[ti];
       if (current.source == current.target) continue;
+      // "Obama and Putin said they will attack Iraq": a clause whose actor is one of the
+      // root's own subjects goes with that subject only, not with the others.
+      auto co_subject = [&](const Event& root_event) {
+        if (current.source.empty() || same_actor(current.source, root_event.source)) return false;
+        for (int other : members)
+          if (same_actor(current.source, events[other].source)) return true;
+        return false;
+      };
       for (int member : members) {
         const Event& root_event = events[member];
-        std::vector<Event> results = combine(root_event, current);
+        if (co_subject(root_event)) continue;
+        bool unnamed = false;
+        std::vector<Event> results = combine(root_event, current, unnamed);
+        // "pressured to help Iran", "jailed for helping militants": such a clause states
+        // what the upper verb asks, intends or charges, not something that happened;
+        // when it does not combine with the upper verb it is no event. Likewise what an
+        // actor claims or alleges (11x) another did is an allegation, not a fact.
+        if (unnamed && (is_nonfinite_clause(v) || root_event.code.starts_with("11"))) continue;
         for (Event& r : results) {
           if (r.code.empty()) continue;
           const bool unchanged = r.source == current.source && r.target == current.target && r.code == current.code;
@@ -866,6 +1055,7 @@ std::vector<RawEvent> Coding::run() {
   for (const auto& [root, members] : root_events) {
     const bool combined = std::find(combined_roots.begin(), combined_roots.end(), root) != combined_roots.end();
     if (combined && !out.empty() && last_combined) continue;
+    if (std::find(completed_roots.begin(), completed_roots.end(), root) != completed_roots.end()) continue;
     // A paired event stands for its root event.
     for (int m : members)
       if (!triplets[m].paired) out.push_back(events[m]);
@@ -908,13 +1098,17 @@ std::vector<RawEvent> Coding::run() {
       }
   };
   for (const Event& e : out) {
+    if (e.borrowed_only && (e.source.empty() || e.target.empty())) continue;
     const size_t colon = e.code.find(':');
     if (colon == std::string::npos) {
       emit(e.source, e.sf, e.sl, e.target, e.tf, e.tl, e.code, e.verb);
       continue;
     }
     emit(e.source, e.sf, e.sl, e.target, e.tf, e.tl, e.code.substr(0, colon), e.verb);
-    emit(e.target, e.tf, e.tl, e.source, e.sf, e.sl, e.code.substr(colon + 1), e.verb);
+    // The reverse half ("A:B": the target does B to the source) needs both actors; with
+    // one unknown it would only repeat the first half with the roles swapped.
+    if (!e.source.empty() && !e.target.empty())
+      emit(e.target, e.tf, e.tl, e.source, e.sf, e.sl, e.code.substr(colon + 1), e.verb);
   }
   return raw;
 }

@@ -145,10 +145,30 @@ class Cameo2Reader {
       }
     }
     for (const auto& [line, number] : pending_transformations) read_transformation(line, number);
+    for (Cameo2Block& block : dict_.blocks_) index_patterns(block);
   }
 
  private:
   void error(int line, std::string message) { diagnostics_.error(file_, line, std::move(message)); }
+
+  static void index_patterns(Cameo2Block& block) {
+    for (int i = 0; i < static_cast<int>(block.patterns.size()); ++i) {
+      const Cameo2Noun* object = nullptr;
+      for (const Cameo2Noun& noun : block.patterns[i].post_nouns)
+        if (!noun.head.marker) {
+          object = &noun;
+          break;
+        }
+      if (!object || object->head.spellings.empty()) {
+        block.unindexed.push_back(i);
+        continue;
+      }
+      for (const Cameo2Spelling& spelling : object->head.spellings) {
+        std::vector<int>& list = block.by_object_word[spelling.back()];
+        if (list.empty() || list.back() != i) list.push_back(i);
+      }
+    }
+  }
 
   void read_block_header(std::string_view text, int line) {
     // "---  NAME   [CODE]  ---"

@@ -66,6 +66,11 @@ struct Cameo2Block {
   std::string meaning;  // the block name, e.g. GO_SOMEWHERE
   std::string code;     // default code of the block
   std::vector<Cameo2Pattern> patterns;
+  // Patterns by the head word of their first post-verb noun (every spelling), so that a
+  // verb is only tried against patterns its objects can satisfy; the rest (no such noun)
+  // in `unindexed`. Indexes into `patterns`, ascending.
+  std::unordered_map<std::string, std::vector<int>> by_object_word;
+  std::vector<int> unindexed;
 };
 
 // "~ a (b . ATTACK) SAY = a b 112": an upper verb whose lower clause is an event.

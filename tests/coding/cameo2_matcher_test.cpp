@@ -51,11 +51,22 @@ ATTACK
 SAY {SAID SAYS}
 ---  MEET   [040]  ---
 MEET {MET MEETS}
+---  ATTEND   [042:043]  ---
+ATTEND
+---  PRESSURE   [170]  ---
+PRESSURE
+---  HELP   [070]  ---
+HELP
+---  LAUNCH   [---]  ---
+LAUNCH
+- * CAMPAIGN [020]
+- * ATTACKS [190]
 ######## TRANSFORMATIONS ##########
 ~ a (b . ATTACK) SAY = a b 112
+~ a (a b ATTACK) SAY = a b 015
 )");
-    write("actors.txt", "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\n");
-    write("agents.txt", "SOLDIER [~MIL]\n");
+    write("actors.txt", "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n");
+    write("agents.txt", "SOLDIER [~MIL]\nMILITARY [~MIL]\n");
     write("discards.txt", "");
     DictionaryFiles files;
     files.verbs = dir_ / "verbs.txt";
@@ -126,6 +137,91 @@ TEST_F(Cameo2Matcher, CooperationWithoutTargetPairsTheActors) {
                                     {"Russia", "Russia", "PROPN", 0, "conj"},
                                     {"met", "meet", "VERB", -1, "root"}});
   EXPECT_EQ(code(s), (std::set<std::string>{"IRQ RUS 040", "RUS IRQ 040"}));
+}
+
+TEST_F(Cameo2Matcher, UncombinedInfinitiveClauseIsNoEvent) {
+  // "Iraq pressured Russia to help Syria": the help is what Iraq wants, not an act; as it
+  // does not combine with the pressure (no PICO table here) only the pressure is coded.
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"pressured", "pressure", "VERB", -1, "root"},
+                                    {"Russia", "Russia", "PROPN", 1, "obj"},
+                                    {"to", "to", "PART", 4, "mark"},
+                                    {"help", "help", "VERB", 1, "advcl"},
+                                    {"Syria", "Syria", "PROPN", 4, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUS 170"});
+}
+
+TEST_F(Cameo2Matcher, AppositionOfACodedActorIsNoSecondActor) {
+  // "Russia, the ally of Iraq, attacked Syria": the apposition renames Russia.
+  const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 7, "nsubj"},
+                                    {",", ",", "PUNCT", 3, "punct"},
+                                    {"the", "the", "DET", 3, "det"},
+                                    {"ally", "ally", "NOUN", 0, "appos"},
+                                    {"of", "of", "ADP", 5, "case"},
+                                    {"Iraq", "Iraq", "PROPN", 3, "nmod"},
+                                    {",", ",", "PUNCT", 3, "punct"},
+                                    {"attacked", "attack", "VERB", -1, "root"},
+                                    {"Syria", "Syria", "PROPN", 7, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUS SYR 190"});
+}
+
+TEST_F(Cameo2Matcher, ExistentialParticipleIsPassive) {
+  // "There were Russia soldiers attacked in Iraq": the soldiers were attacked, from Iraq.
+  const Sentence s = make_sentence({{"There", "there", "PRON", 1, "expl"},
+                                    {"were", "be", "VERB", -1, "root"},
+                                    {"Russia", "Russia", "PROPN", 3, "compound"},
+                                    {"soldiers", "soldier", "NOUN", 4, "nsubj"},
+                                    {"attacked", "attack", "VERB", 1, "csubj"},
+                                    {"in", "in", "ADP", 6, "case"},
+                                    {"Iraq", "Iraq", "PROPN", 4, "obl"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUSMIL 190"});
+}
+
+TEST_F(Cameo2Matcher, ResolvedPronounGoesWithItsOwnSubject) {
+  // "Iraq and Russia said they attacked Syria": each says it attacked (015); neither
+  // accuses the other (112).
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 3, "nsubj"},
+                                    {"and", "and", "CCONJ", 2, "cc"},
+                                    {"Russia", "Russia", "PROPN", 0, "conj"},
+                                    {"said", "say", "VERB", -1, "root"},
+                                    {"they", "they", "PRON", 5, "nsubj"},
+                                    {"attacked", "attack", "VERB", 3, "ccomp"},
+                                    {"Syria", "Syria", "PROPN", 5, "obj"}});
+  EXPECT_EQ(code(s), (std::set<std::string>{"IRQ SYR 015", "RUS SYR 015"}));
+}
+
+TEST_F(Cameo2Matcher, ReverseHalfOfATwoWayCodeNeedsBothActors) {
+  // "Iraq attended the summit": Iraq visits (042); nobody is known to host (043).
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"attended", "attend", "VERB", -1, "root"},
+                                    {"the", "the", "DET", 3, "det"},
+                                    {"summit", "summit", "NOUN", 1, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ --- 042"});
+}
+
+TEST_F(Cameo2Matcher, PatternNounPrefersTheObject) {
+  // "Iraq launched attacks during the campaign": * ATTACKS (the object) beats the longer
+  // * CAMPAIGN, which only an oblique phrase matches.
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"launched", "launch", "VERB", -1, "root"},
+                                    {"attacks", "attack", "NOUN", 1, "obj"},
+                                    {"during", "during", "ADP", 5, "case"},
+                                    {"the", "the", "DET", 5, "det"},
+                                    {"campaign", "campaign", "NOUN", 1, "obl"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ --- 190"});
+}
+
+TEST_F(Cameo2Matcher, HyphenatedModifierIsNoAgent) {
+  // "Iraq attacked military-ruled Russia" parsed as "military" "-ruled": no ~MIL.
+  Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                              {"attacked", "attack", "VERB", -1, "root"},
+                              {"military", "military", "ADJ", 4, "amod"},
+                              {"-ruled", "-ruled", "ADJ", 4, "amod"},
+                              {"Russia", "Russia", "PROPN", 1, "obj"}});
+  s.tokens[3].start = s.tokens[2].end;
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUS 190"});
+  s.tokens[3].start = s.tokens[2].end + 1;  // "military -ruled": two words
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUSMIL 190"});
 }
 
 }  // namespace

@@ -1,0 +1,154 @@
+// The embedded event store: one SQLite file holding stories, their sentences and the
+// events coded from them, plus corpus ingestion into it.
+//
+// Every story (its row, sentences and events) is written in one transaction, in WAL
+// mode, so killing a writer at any moment loses nothing committed and never leaves half
+// a story. The schema version lives in PRAGMA user_version: opening an older file
+// upgrades it, a newer or foreign file is refused with a StoreError.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "annals/coder.h"
+#include "annals/date.h"
+#include "annals/diagnostics.h"
+#include "annals/event.h"
+#include "annals/story.h"
+
+namespace annals {
+
+// The schema this build writes; files with a higher user_version are refused.
+inline constexpr int kStoreSchemaVersion = 1;
+
+// The store cannot be opened, is not an annals store, is of a newer schema, or SQLite
+// failed (disk full, I/O error). The message names the file.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A fingerprint of everything a story is coded from (date, source, url, text, sentences
+// with their tokens), as 16 hex digits; the file it was read from does not count.
+std::string story_content_hash(const Story& story);
+
+struct StoredStory {
+  std::string id;
+  std::string content_hash;
+  Date date;  // ymd 0 when the story had none
+  std::string source;
+  std::string url;
+  std::string file;
+  int sentences = 0;
+};
+
+// Filters shared by the event listing and the monthly series. Empty fields match all.
+struct EventQuery {
+  // Actor codes: exact ("USAGOV"), or a prefix when they end in '*' ("USA*").
+  std::string source;
+  std::string target;
+  // A CAMEO code matches itself and its descendants: "04" matches 040..046x.
+  std::string code;
+  std::optional<Date> from;  // inclusive
+  std::optional<Date> to;    // inclusive
+  size_t limit = 0;          // events listing only; 0: no limit
+};
+
+struct MonthlySeries {
+  int year = 0;
+  int month = 0;
+  size_t events = 0;
+  std::array<size_t, 4> quad_class{};  // events of quad class 1..4
+  double goldstein_sum = 0;
+  double goldstein_mean = 0;  // 0 for a month without events
+};
+
+class EventStore {
+ public:
+  enum class WriteResult { added, replaced, unchanged };
+
+  // Opens the file, creating it when missing; throws StoreError (see above).
+  explicit EventStore(const std::filesystem::path& file);
+  ~EventStore();
+  EventStore(const EventStore&) = delete;
+  EventStore& operator=(const EventStore&) = delete;
+
+  const std::filesystem::path& path() const;
+
+  // The stored content hash of a story, if the story is stored.
+  std::optional<std::string> stored_hash(const std::string& story_id) const;
+  std::optional<StoredStory> story(const std::string& story_id) const;
+  size_t story_count() const;
+  size_t event_count() const;
+
+  // Writes a story with its sentences and events in one transaction. A story already
+  // stored with the same hash is left as it is; with another hash it is replaced whole.
+  WriteResult write_story(const Story& story, const std::string& content_hash,
+                          const std::vector<Event>& events);
+
+  // Matching events in (date, story, sentence, order) order, with sentence id and text.
+  void for_each_event(const EventQuery& query, const std::function<void(const Event&)>& visit) const;
+  std::vector<Event> events(const EventQuery& query) const;
+  // Counts per month from the first to the last month with a matching event (months
+  // in between without events are listed with zeros).
+  std::vector<MonthlySeries> monthly_series(const EventQuery& query) const;
+
+  // Every stored row as text in a fixed order, independent of how and in what order it
+  // was written: two stores with equal dumps hold the same data.
+  std::string canonical_dump() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct IngestProgress {
+  size_t files_read = 0;
+  size_t stories_read = 0;
+  size_t stories_added = 0;
+  size_t stories_replaced = 0;
+  size_t stories_unchanged = 0;  // already stored with the same content: skipped
+  size_t stories_refused = 0;    // raw text without a parse (reported to Diagnostics)
+  size_t sentences_written = 0;
+  size_t events_written = 0;
+  uint64_t input_bytes_read = 0;   // bytes of the input files as stored (compressed)
+  uint64_t input_bytes_total = 0;
+  double seconds = 0;
+  bool finished = false;
+
+  double stories_per_second() const { return seconds > 0 ? stories_read / seconds : 0; }
+  double sentences_per_second() const { return seconds > 0 ? sentences_written / seconds : 0; }
+};
+
+struct IngestOptions {
+  unsigned threads = 1;  // coding threads (at least one)
+  // Called from the writer thread about every progress_interval, and once at the end
+  // (from the calling thread) with finished set.
+  std::function<void(const IngestProgress&)> progress;
+  std::chrono::milliseconds progress_interval{250};
+};
+
+// The files ingest reads from paths: files as given, directories recursively in path
+// order (files with a story extension, optionally .gz or .zst: .xml .jsonl .ndjson
+// .json .conllu .conll; hidden files skipped). Missing paths are reported.
+std::vector<std::filesystem::path> ingest_input_files(const std::vector<std::filesystem::path>& paths,
+                                                      Diagnostics& diagnostics);
+
+// Reads stories (PETRARCH XML, JSONL, CoNLL-U; gzip and zstd recognised from their
+// magic bytes) in one thread, codes them on options.threads threads and writes them in
+// input order from one writer thread, so the store ends the same whatever the thread
+// count. Stories already stored with the same content are skipped, so an interrupted
+// ingest is resumed by running it again. Bad input is reported and skipped; a store
+// failure stops the ingest and is thrown as StoreError.
+IngestProgress ingest(EventStore& store, const std::vector<std::filesystem::path>& paths,
+                      const Coder& coder, const IngestOptions& options, Diagnostics& diagnostics);
+
+}  // namespace annals

@@ -1,0 +1,268 @@
+// Corpus ingestion: one reader (the calling thread), N coders, one writer. Stories carry
+// their input sequence number; the writer waits for the next number, so the store is
+// written in input order whatever the number of coders.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <istream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "annals/readers.h"
+#include "annals/store.h"
+#include "store/compressed_input.h"
+
+namespace annals {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+bool has_story_extension(fs::path file) {
+  std::string extension = file.extension().string();
+  if (extension == ".gz" || extension == ".zst") extension = file.stem().extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static const std::set<std::string> kStoryExtensions = {".xml", ".jsonl", ".ndjson", ".json", ".conllu", ".conll"};
+  return kStoryExtensions.count(extension) > 0;
+}
+
+bool is_hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name.front() == '.';
+}
+
+struct Job {
+  Story story;
+  std::string content_hash;
+  std::vector<Event> events;
+};
+
+// Thrown from the reader's story sink to leave read_stories once the pipeline failed.
+struct IngestStopped {};
+
+// What the three kinds of thread share; every member is guarded by mutex.
+struct Pipeline {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::pair<size_t, Job>> to_code;  // by input sequence number
+  std::map<size_t, Job> to_write;
+  size_t dispatched = 0;     // sequence number of the next story handed to the coders
+  size_t next_to_write = 0;
+  bool reading_done = false;
+  std::exception_ptr failure;
+  IngestProgress progress;
+
+  void fail(std::exception_ptr error) {
+    std::lock_guard lock(mutex);
+    if (!failure) failure = error;
+    changed.notify_all();
+  }
+};
+
+void code_stories(Pipeline& pipeline, const Coder& coder) {
+  std::unique_lock lock(pipeline.mutex);
+  while (true) {
+    pipeline.changed.wait(lock, [&] {
+      return pipeline.failure || !pipeline.to_code.empty() || pipeline.reading_done;
+    });
+    if (pipeline.failure || pipeline.to_code.empty()) return;
+    auto [sequence, job] = std::move(pipeline.to_code.front());
+    pipeline.to_code.pop_front();
+    lock.unlock();
+    try {
+      job.events = coder.code(job.story);
+    } catch (...) {
+      pipeline.fail(std::current_exception());
+      return;
+    }
+    lock.lock();
+    pipeline.to_write.emplace(sequence, std::move(job));
+    pipeline.changed.notify_all();
+  }
+}
+
+void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& options, Clock::time_point start) {
+  auto last_report = Clock::now();
+  std::unique_lock lock(pipeline.mutex);
+  while (!pipeline.failure) {
+    // Wakes at least every progress interval so that progress flows even while every
+    // story read is skipped as unchanged.
+    pipeline.changed.wait_for(lock, options.progress_interval, [&] {
+      return pipeline.failure || pipeline.to_write.count(pipeline.next_to_write) ||
+             (pipeline.reading_done && pipeline.next_to_write == pipeline.dispatched);
+    });
+    if (pipeline.failure) return;
+    const auto next = pipeline.to_write.find(pipeline.next_to_write);
+    if (next != pipeline.to_write.end()) {
+      Job job = std::move(next->second);
+      pipeline.to_write.erase(next);
+      lock.unlock();
+      EventStore::WriteResult result;
+      try {
+        result = store.write_story(job.story, job.content_hash, job.events);
+      } catch (...) {
+        pipeline.fail(std::current_exception());
+        return;
+      }
+      lock.lock();
+      IngestProgress& progress = pipeline.progress;
+      switch (result) {
+        case EventStore::WriteResult::added:
+          ++progress.stories_added;
+          break;
+        case EventStore::WriteResult::replaced:
+          ++progress.stories_replaced;
+          break;
+        case EventStore::WriteResult::unchanged:  // a repeat within the input
+          ++progress.stories_unchanged;
+          break;
+      }
+      if (result != EventStore::WriteResult::unchanged) {
+        progress.sentences_written += job.story.sentences.size();
+        progress.events_written += job.events.size();
+      }
+      ++pipeline.next_to_write;
+      pipeline.changed.notify_all();
+    } else if (pipeline.reading_done && pipeline.next_to_write == pipeline.dispatched) {
+      return;
+    }
+    if (options.progress && Clock::now() - last_report >= options.progress_interval) {
+      last_report = Clock::now();
+      IngestProgress snapshot = pipeline.progress;
+      snapshot.seconds = std::chrono::duration<double>(last_report - start).count();
+      lock.unlock();
+      try {
+        options.progress(snapshot);
+      } catch (...) {
+        pipeline.fail(std::current_exception());
+        return;
+      }
+      lock.lock();
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<fs::path> ingest_input_files(const std::vector<fs::path>& paths, Diagnostics& diagnostics) {
+  std::vector<fs::path> files;
+  for (const fs::path& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<fs::path> found;
+      fs::recursive_directory_iterator walk(path, fs::directory_options::skip_permission_denied, error);
+      for (; !error && walk != fs::recursive_directory_iterator(); walk.increment(error)) {
+        if (is_hidden(walk->path())) {
+          if (walk->is_directory()) walk.disable_recursion_pending();
+          continue;
+        }
+        if (walk->is_regular_file() && has_story_extension(walk->path())) found.push_back(walk->path());
+      }
+      if (error) diagnostics.error(path.string(), 0, fmt::format("cannot list directory: {}", error.message()));
+      // Directory order is arbitrary; path order makes a run repeatable.
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, error)) {
+      files.push_back(path);
+    } else {
+      diagnostics.error(path.string(), 0, "no such file or directory");
+    }
+  }
+  return files;
+}
+
+IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, const Coder& coder,
+                      const IngestOptions& options, Diagnostics& diagnostics) {
+  const auto start = Clock::now();
+  const std::vector<fs::path> files = ingest_input_files(paths, diagnostics);
+  Pipeline pipeline;
+  for (const fs::path& file : files) {
+    std::error_code error;
+    const auto size = fs::file_size(file, error);
+    if (!error) pipeline.progress.input_bytes_total += size;
+  }
+  // Enough stories in flight to keep every coder busy, few enough to bound memory.
+  const unsigned threads = std::max(1u, options.threads);
+  const size_t max_in_flight = 16 * static_cast<size_t>(threads) + 16;
+
+  std::vector<std::thread> coders;
+  for (unsigned i = 0; i < threads; ++i) coders.emplace_back(code_stories, std::ref(pipeline), std::cref(coder));
+  std::thread writer(write_stories, std::ref(pipeline), std::ref(store), std::cref(options), start);
+
+  try {
+    // The reader's own connection: the writer's is busy inside its transactions.
+    const EventStore lookup(store.path());
+    uint64_t bytes_of_earlier_files = 0;
+    for (const fs::path& file : files) {
+      store::CompressedInputBuffer buffer(file);
+      if (!buffer.is_open()) {
+        diagnostics.error(file.string(), 0, "cannot open file");
+        continue;
+      }
+      auto deliver = [&](Story&& story) {
+        const uint64_t bytes_read = bytes_of_earlier_files + buffer.file_bytes_read();
+        std::unique_lock lock(pipeline.mutex);
+        if (pipeline.failure) throw IngestStopped{};
+        ++pipeline.progress.stories_read;
+        pipeline.progress.input_bytes_read = bytes_read;
+        if (story.sentences.empty() && !story.text.empty()) {
+          ++pipeline.progress.stories_refused;
+          lock.unlock();
+          diagnostics.error(story.file, story.line,
+                            fmt::format("story '{}' has no parse; coding raw text needs the built-in "
+                                        "parser, which annals does not have yet",
+                                        story.id));
+          return;
+        }
+        lock.unlock();
+        std::string hash = story_content_hash(story);
+        if (lookup.stored_hash(story.id) == hash) {
+          lock.lock();
+          ++pipeline.progress.stories_unchanged;
+          return;
+        }
+        lock.lock();
+        pipeline.changed.wait(lock, [&] {
+          return pipeline.failure || pipeline.dispatched - pipeline.next_to_write < max_in_flight;
+        });
+        if (pipeline.failure) throw IngestStopped{};
+        pipeline.to_code.emplace_back(pipeline.dispatched++, Job{std::move(story), std::move(hash), {}});
+        pipeline.changed.notify_all();
+      };
+      std::istream in(&buffer);
+      read_stories(in, file.string(), deliver, diagnostics);
+      if (!buffer.error().empty())
+        diagnostics.error(file.string(), 0, buffer.error() + "; the rest of the file is skipped");
+      bytes_of_earlier_files += buffer.file_bytes_read();
+      std::lock_guard lock(pipeline.mutex);
+      ++pipeline.progress.files_read;
+      pipeline.progress.input_bytes_read = bytes_of_earlier_files;
+    }
+  } catch (const IngestStopped&) {
+    // The failure is rethrown below, once every thread has stopped.
+  } catch (...) {
+    pipeline.fail(std::current_exception());
+  }
+  {
+    std::lock_guard lock(pipeline.mutex);
+    pipeline.reading_done = true;
+    pipeline.changed.notify_all();
+  }
+  for (std::thread& thread : coders) thread.join();
+  writer.join();
+  if (pipeline.failure) std::rethrow_exception(pipeline.failure);
+
+  IngestProgress result = pipeline.progress;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.finished = true;
+  if (options.progress) options.progress(result);
+  return result;
+}
+
+}  // namespace annals
