@@ -22,8 +22,10 @@ std::string slurp(const fs::path& file) {
 }
 
 CommandResult run(const std::string& arguments) {
+  // ctest runs tests in parallel processes: each gets its own files.
   const fs::path dir = fs::temp_directory_path();
-  const fs::path out = dir / "annals_code_test.out", err = dir / "annals_code_test.err";
+  const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  const fs::path out = dir / (name + ".out"), err = dir / (name + ".err");
   const std::string command = std::string(ANNALS_BINARY) + " " + arguments + " >" + out.string() +
                               " 2>" + err.string();
   const int status = std::system(command.c_str());
