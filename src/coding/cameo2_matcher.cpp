@@ -980,8 +980,12 @@ std::vector<RawEvent> Coding::run() {
     // "A report released Tuesday in the Rwandan capital": a place or another clause's
     // noun can complete an event, but cannot be its only actor.
     e.borrowed_only = (e.source.empty() && final_target != target) || (e.target.empty() && final_source != source);
-    auto span = [](const NounPhrase* np, int& first, int& last) {
-      if (np) first = np->tokens.front(), last = np->tokens.back();
+    // The actor's text is the noun phrase without its preposition ("with Kim" -> "Kim").
+    auto span = [this](const NounPhrase* np, int& first, int& last) {
+      if (!np) return;
+      auto word = np->tokens.begin();
+      while (word + 1 != np->tokens.end() && in(tree_.rel(*word), {"case", "punct"})) ++word;
+      first = *word, last = np->tokens.back();
     };
     span(final_source, e.sf, e.sl);
     span(final_target, e.tf, e.tl);

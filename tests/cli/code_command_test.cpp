@@ -52,7 +52,10 @@ TEST(CodeCommand, CodesTheBundledExample) {
       run("code " + (fs::path(ANNALS_SOURCE_DIR) / "data/examples/seed-sentences.conllu").string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"cameo\":\"040\""), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("\"code\":\"PRKGOV\""), std::string::npos) << r.out;
+  // The target is the noun phrase without its preposition, in code point offsets.
+  EXPECT_NE(r.out.find("\"code\":\"PRKGOV\",\"text\":\"Kim\",\"start\":38,\"end\":41"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CodeCommand, ABrokenSentenceIsReportedAndTheRestIsCoded) {
