@@ -43,6 +43,7 @@ void draw_progress_bar(const IngestProgress& p) {
 }
 
 void print_progress_line(const IngestProgress& p) {
+  if (p.finished) return;  // the closing summary says it all
   std::cerr << fmt::format("annals: {:.0f}s: {} of {} read, {}\n", p.seconds, human_bytes(p.input_bytes_read),
                            human_bytes(p.input_bytes_total), progress_counts(p));
 }

@@ -61,6 +61,7 @@ uint32_t PhraseTrie::insert(const DictionaryPhrase& phrase, uint32_t slot) {
     if (word.stem) {
       parent.stem_children = true;
       shortest_stem_ = std::min(shortest_stem_, word.text.size());
+      stem_lengths_ |= uint64_t{1} << std::min<size_t>(word.text.size(), 63);
       if (word.text.size() >= 2) {
         if (stem_starts_.empty()) stem_starts_.assign(65536 / 64, 0);
         const size_t bit = two_bytes(word.text);
@@ -130,6 +131,7 @@ void PhraseTrie::step(uint32_t node, size_t at, bool after_gap, Search& search) 
       if (!(stem_starts_[bit / 64] >> (bit % 64) & 1)) return;
     }
     for (size_t len = shortest_stem_; len <= text.size(); ++len) {
+      if (!(stem_lengths_ >> std::min<size_t>(len, 63) & 1)) continue;
       const uint32_t word = word_id(std::string_view(text).substr(0, len));
       if (word == kNone) continue;
       if (take_tight) {

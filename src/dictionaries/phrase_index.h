@@ -92,6 +92,9 @@ class PhraseTrie {
   std::unordered_map<uint64_t, uint32_t> edges_;
   std::vector<Node> nodes_{Node{}};  // node 0 is the root
   size_t shortest_stem_ = std::numeric_limits<size_t>::max();
+  // Bit n set: some stem has n bytes (n >= 63 share the top bit). Lets a lookup try only
+  // the prefix lengths that can match.
+  uint64_t stem_lengths_ = 0;
   // Bit per first two bytes of any stem word: most text words skip the prefix lookups.
   std::vector<uint64_t> stem_starts_;
 };
