@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libutf8proc-dev libpugixml-dev nlohmann-json3-dev
-          libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+          libsqlite3-dev zlib1g-dev libzstd-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/store_commands.h"
 
 int main(int argc, char** argv) {
   using namespace annals::cli;
@@ -37,7 +38,11 @@ int main(int argc, char** argv) {
   auto* check_cmd = dict_cmd->add_subcommand("check", "Load a dictionary set and report every defect");
   check_cmd->add_option("path", dict_path, "PETRARCH config file or directory holding one")->required();
 
+  StoreCommands store(app);
+
   CLI11_PARSE(app, argc, argv);
+
+  if (auto status = store.run_selected()) return *status;
 
   if (*code_cmd) {
     code.format = format == "tsv" ? annals::OutputFormat::tsv : annals::OutputFormat::jsonl;
