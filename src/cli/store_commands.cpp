@@ -261,7 +261,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   ingest_command_->add_option("--dict", ingest_.dict,
                               "Dictionary set: a PETRARCH config file or a directory holding one")
       ->default_str("the bundled set");
-  ingest_command_->add_option("--threads", ingest_.threads, "Coding threads (0: one per core)")
+  ingest_command_->add_option("-j,--threads", ingest_.threads, "Coding threads (0: one per core)")
       ->default_str("0");
   ingest_command_->add_option("--require-dyad", ingest_.require_dyad,
                               "Drop events lacking a source or a target (default: the dialect's rule)");
