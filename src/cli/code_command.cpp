@@ -9,17 +9,10 @@
 namespace annals::cli {
 
 int run_code(const CodeArgs& args) {
-  Diagnostics diagnostics;
-  const std::string dict = args.dict.empty() ? default_dictionary_dir() : args.dict;
-  auto dictionaries = Dictionaries::load(read_petrarch_config(dict, diagnostics), diagnostics);
-  // Dictionary defects are reported but do not stop coding: the rest of the set is usable.
-  for (const Diagnostic& d : diagnostics.all()) std::cerr << d.to_string() << '\n';
-  const size_t dictionary_errors = diagnostics.error_count();
+  size_t dictionary_errors = 0;
+  auto dictionaries = load_dictionaries(args.dict, dictionary_errors);
   if (!dictionaries) return 2;
-
-  CoderOptions options;
-  options.require_dyad = args.require_dyad;
-  const Coder coder(dictionaries, options);
+  const Coder coder(dictionaries, CoderOptions{.require_dyad = args.require_dyad});
 
   size_t stories = 0, events = 0;
   Diagnostics input;

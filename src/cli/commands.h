@@ -1,10 +1,12 @@
 // The annals subcommands: each is a thin layer over libannals.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "annals/dictionaries.h"
 #include "annals/output.h"
 
 namespace annals::cli {
@@ -31,5 +33,10 @@ int run_dict_check(const std::string& path);
 
 // The dictionary set shipped with annals (data/dictionaries).
 std::string default_dictionary_dir();
+
+// Loads the set named by --dict (the bundled one when empty) and prints its defects to
+// stderr, counting the errors in `errors`; nullptr when nothing can be coded with it.
+// Defects do not stop the work: the rest of the set is usable.
+std::shared_ptr<const Dictionaries> load_dictionaries(const std::string& dict, size_t& errors);
 
 }  // namespace annals::cli

@@ -186,15 +186,10 @@ void print_events(const EventStore& store, const EventQuery& query, const std::s
 }  // namespace
 
 int run_ingest(const IngestArgs& args) {
-  Diagnostics diagnostics;
-  const std::string dict = args.dict.empty() ? default_dictionary_dir() : args.dict;
-  auto dictionaries = Dictionaries::load(read_petrarch_config(dict, diagnostics), diagnostics);
-  for (const Diagnostic& d : diagnostics.all()) std::cerr << d.to_string() << '\n';
-  const size_t dictionary_errors = diagnostics.error_count();
+  size_t dictionary_errors = 0;
+  auto dictionaries = load_dictionaries(args.dict, dictionary_errors);
   if (!dictionaries) return 2;
-  CoderOptions coder_options;
-  coder_options.require_dyad = args.require_dyad;
-  const Coder coder(dictionaries, coder_options);
+  const Coder coder(dictionaries, CoderOptions{.require_dyad = args.require_dyad});
 
   IngestOptions options;
   options.threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());

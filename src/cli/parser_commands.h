@@ -1,0 +1,35 @@
+// `annals train` and `annals parse`: the built-in tagger/parser's command-line front.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace annals::cli {
+
+struct TrainArgs {
+  std::vector<std::string> train;  // CoNLL-U treebanks to learn from
+  std::vector<std::string> dev;    // CoNLL-U treebanks to score the model on
+  std::string output;              // model file
+  int tagger_epochs = 6;
+  int parser_epochs = 12;
+  int tag_folds = 4;
+  float prune = 0.5f;
+  std::string command_line;        // recorded in the model as its provenance
+};
+int run_train(const TrainArgs& args);
+
+enum class ParseInput { text, tokenized, conllu };
+
+struct ParseArgs {
+  std::vector<std::string> files;  // empty: stdin
+  std::string model;               // empty: the bundled model
+  ParseInput input = ParseInput::text;
+  // With CoNLL-U input: compare with its annotation and print the scores instead of the parses.
+  bool evaluate = false;
+};
+int run_parse(const ParseArgs& args);
+
+// data/models/en.model of the installation (ANNALS_DATA_DIR overrides).
+std::string default_model_path();
+
+}  // namespace annals::cli
