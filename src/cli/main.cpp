@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/parser_commands.h"
 #include "cli/store_commands.h"
 
 int main(int argc, char** argv) {
@@ -38,6 +39,34 @@ int main(int argc, char** argv) {
   auto* check_cmd = dict_cmd->add_subcommand("check", "Load a dictionary set and report every defect");
   check_cmd->add_option("path", dict_path, "PETRARCH config file or directory holding one")->required();
 
+  TrainArgs train;
+  auto* train_cmd = app.add_subcommand("train", "Train the tagger, lemmatizer and parser from UD treebanks");
+  train_cmd->add_option("--train", train.train, "CoNLL-U training treebanks")->required()->delimiter(',');
+  train_cmd->add_option("--dev", train.dev, "CoNLL-U treebanks scored after training")->delimiter(',');
+  train_cmd->add_option("-o,--output", train.output, "Model file to write")->required();
+  train_cmd->add_option("--tagger-epochs", train.tagger_epochs, "Tagger training epochs")->capture_default_str();
+  train_cmd->add_option("--parser-epochs", train.parser_epochs, "Parser training epochs")->capture_default_str();
+  train_cmd->add_option("--tag-folds", train.tag_folds,
+                        "Folds of jackknifed tags the parser learns from (1: gold tags)")
+      ->capture_default_str();
+  train_cmd->add_option("--min-updates", train.min_updates, "Drop features updated fewer times")
+      ->capture_default_str();
+
+  ParseArgs parse;
+  std::string parse_input = "text";
+  auto* parse_cmd = app.add_subcommand("parse", "Tag and parse text; print CoNLL-U");
+  parse_cmd->add_option("files", parse.files, "Input files (stdin when none)");
+  parse_cmd->add_option("--model", parse.model, "Model file")->default_str("the bundled en.model");
+  parse_cmd->add_option("--input", parse_input,
+                        "text: raw text; tokenized: one sentence per line, tokens separated by spaces; "
+                        "conllu: the words of CoNLL-U sentences")
+      ->check(CLI::IsMember({"text", "tokenized", "conllu"}))
+      ->capture_default_str();
+  parse_cmd->add_flag("--tokenized", [&](std::int64_t) { parse_input = "tokenized"; },
+                      "Same as --input tokenized");
+  parse_cmd->add_flag("--evaluate", parse.evaluate,
+                      "With --input conllu: print accuracy against the file's own annotation");
+
   StoreCommands store(app);
 
   CLI11_PARSE(app, argc, argv);
@@ -50,5 +79,15 @@ int main(int argc, char** argv) {
   }
   if (*validate_cmd) return run_validate(validate);
   if (*check_cmd) return run_dict_check(dict_path);
+  if (*train_cmd) {
+    for (int i = 0; i < argc; ++i) train.command_line += (i ? " " : "") + std::string(argv[i]);
+    return run_train(train);
+  }
+  if (*parse_cmd) {
+    parse.input = parse_input == "tokenized" ? ParseInput::tokenized
+                : parse_input == "conllu"    ? ParseInput::conllu
+                                             : ParseInput::text;
+    return run_parse(parse);
+  }
   return 2;
 }

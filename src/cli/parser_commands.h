@@ -13,7 +13,7 @@ struct TrainArgs {
   int tagger_epochs = 6;
   int parser_epochs = 12;
   int tag_folds = 4;
-  float prune = 0.5f;
+  int min_updates = 3;
   std::string command_line;        // recorded in the model as its provenance
 };
 int run_train(const TrainArgs& args);

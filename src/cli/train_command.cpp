@@ -16,7 +16,7 @@ int run_train(const TrainArgs& args) {
   options.tagger_epochs = args.tagger_epochs;
   options.parser_epochs = args.parser_epochs;
   options.tag_folds = args.tag_folds;
-  options.prune = args.prune;
+  options.min_updates = args.min_updates;
   options.command = args.command_line;
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };
   try {

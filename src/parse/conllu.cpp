@@ -5,6 +5,7 @@
 
 #include "annals/parse.h"
 #include "parse/align.h"
+#include "parse/phrase_projection.h"
 
 namespace annals {
 
@@ -233,7 +234,7 @@ class ConlluReader {
           is_predicate_pos(tokens[token.head].upos))
         token.deprel = "obl" + token.deprel.substr(4);
     place_text();
-    project_phrases();
+    project_phrases(current_);
     Sentence done = std::move(current_);
     reset();
     return done;
@@ -269,86 +270,6 @@ class ConlluReader {
     }
   }
 
-  std::string_view phrase_label(int t) const {
-    const auto& tokens = current_.tokens;
-    bool subject = false, case_marked = false;
-    for (int c = child_start_[t]; c < child_start_[t + 1]; ++c) {
-      const std::string_view rel = base_relation(tokens[children_[c]].deprel);
-      subject |= rel == "nsubj" || rel == "csubj" || rel == "expl";
-      case_marked |= rel == "case";
-    }
-    if (subject) return "S";
-    std::string_view upos = tokens[t].upos;
-    const std::string_view xpos = tokens[t].xpos;
-    if (upos.empty() && !xpos.empty()) {  // no UPOS: go by the Penn tag
-      upos = xpos[0] == 'N' ? "NOUN" : xpos[0] == 'V' || xpos == "MD" ? "VERB" : xpos[0] == 'J' ? "ADJ"
-           : xpos[0] == 'R' ? "ADV" : xpos == "IN" ? "ADP" : xpos == "PRP" ? "PRON" : xpos == "CD" ? "NUM" : "X";
-    }
-    if (upos == "VERB" || upos == "AUX") return "VP";
-    if (upos == "ADP") return "PP";
-    if (upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" || upos == "DET") {
-      const std::string_view rel = base_relation(tokens[t].deprel);
-      const bool oblique = rel == "obl" || (rel == "nmod" && tokens[t].deprel != "nmod:poss");
-      return oblique && case_marked ? "PP" : "NP";
-    }
-    if (upos == "ADJ") return "ADJP";
-    if (upos == "ADV") return "ADVP";
-    if (upos == "SCONJ") return "SBAR";
-    if (upos == "INTJ") return "INTJ";
-    return "X";
-  }
-
-  void project_phrases() {
-    const auto& tokens = current_.tokens;
-    const int n = static_cast<int>(tokens.size());
-    // Children lists in token order, as one array indexed by child_start_.
-    child_start_.assign(n + 2, 0);
-    int root = 0;
-    for (int i = 0; i < n; ++i) {
-      if (tokens[i].head < 0) root = i;
-      else ++child_start_[tokens[i].head + 2];
-    }
-    for (int i = 2; i < n + 2; ++i) child_start_[i] += child_start_[i - 1];
-    children_.resize(n);
-    for (int i = 0; i < n; ++i)
-      if (tokens[i].head >= 0) children_[child_start_[tokens[i].head + 1]++] = i;
-    // Pre-order walk, children in token order.
-    order_.clear();
-    stack_.assign(1, root);
-    while (!stack_.empty()) {
-      const int t = stack_.back();
-      stack_.pop_back();
-      order_.push_back(t);
-      for (int c = child_start_[t + 1] - 1; c >= child_start_[t]; --c) stack_.push_back(children_[c]);
-    }
-    first_.resize(n);
-    last_.resize(n);
-    for (int k = n - 1; k >= 0; --k) {
-      const int t = order_[k];
-      first_[t] = last_[t] = t;
-      for (int c = child_start_[t]; c < child_start_[t + 1]; ++c) {
-        first_[t] = std::min(first_[t], first_[children_[c]]);
-        last_[t] = std::max(last_[t], last_[children_[c]]);
-      }
-    }
-    // The phrase each token belongs to, to find a new phrase's parent.
-    enclosing_.assign(n, -1);
-    auto& phrases = current_.phrases;
-    phrases.reserve(n);
-    for (const int t : order_) {
-      const int parent = tokens[t].head >= 0 ? enclosing_[tokens[t].head] : -1;
-      enclosing_[t] = parent;
-      if (t != root && child_start_[t] == child_start_[t + 1]) continue;
-      enclosing_[t] = static_cast<int>(phrases.size());
-      Phrase& phrase = phrases.emplace_back();
-      phrase.label = phrase_label(t);
-      phrase.first = first_[t];
-      phrase.last = last_[t];
-      phrase.head = t;
-      phrase.parent = parent;
-    }
-  }
-
   std::string_view input_;
   std::string_view text_;
   size_t text_cursor_ = 0;     // sentences given one text share it, in order
@@ -360,7 +281,6 @@ class ConlluReader {
   std::vector<int> heads_;  // as written: 1-based, 0 for the root
   int multiword_end_ = 0;
   std::vector<char> state_;
-  std::vector<int> child_start_, children_, order_, stack_, first_, last_, enclosing_;
 };
 
 }  // namespace

@@ -1,0 +1,75 @@
+// The built-in English parser: tagger (UPOS + Penn tag), lemmatizer and labeled dependency
+// parser, trained by `annals train` from UD treebanks and loaded from one binary model file.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annals/sentence.h"
+
+namespace annals {
+
+class Parser {
+ public:
+  // Throws std::runtime_error naming the file when it is missing, damaged or not a model.
+  static std::shared_ptr<const Parser> load(const std::filesystem::path& model);
+
+  // Tags, lemmatizes and parses one tokenized sentence (Token::form set): fills lemma, upos,
+  // xpos, head and deprel of every token and projects phrases as from_conllu does. A sentence
+  // without text gets one rebuilt from the forms, with offsets. Thread-safe.
+  void parse(Sentence& sentence) const;
+
+  // Where the model came from (training files and settings), as recorded at training time.
+  const std::string& provenance() const;
+
+  ~Parser();
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  struct Components;
+
+ private:
+  explicit Parser(std::unique_ptr<Components> components);
+  std::unique_ptr<Components> components_;
+};
+
+// Accuracy of a parser against gold sentences, parsed from their gold tokens only.
+// Attachment scores count every word, punctuation included (as the CoNLL 2018 evaluation);
+// LAS requires the full label (subtypes such as nsubj:pass included).
+struct ParseScores {
+  size_t sentences = 0;
+  size_t words = 0;
+  double upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;  // fractions in [0, 1]
+  double seconds = 0;                                       // parsing time alone
+};
+ParseScores evaluate(const Parser& parser, const std::vector<Sentence>& gold);
+
+struct TrainOptions {
+  std::vector<std::filesystem::path> train;  // CoNLL-U files with gold tags, lemmas and trees
+  std::vector<std::filesystem::path> dev;    // CoNLL-U files scored after training (optional)
+  std::filesystem::path output;              // the model file to write
+  int tagger_epochs = 6;
+  int parser_epochs = 12;
+  // The parser learns from tags predicted by taggers trained on the other folds, so it
+  // sees tagging errors like those it will meet; 1 trains it on gold tags.
+  int tag_folds = 4;
+  int min_updates = 3;                       // features the trainer updated fewer times are dropped
+  std::string command;                       // the command line, recorded in the model
+  std::function<void(const std::string&)> log;  // progress lines; may be empty
+};
+
+struct TrainReport {
+  std::vector<std::pair<std::string, ParseScores>> dev;  // per dev file
+  size_t model_bytes = 0;
+  double seconds = 0;
+};
+
+// Reads the treebanks, trains all three components, writes the model and scores it on the
+// dev files. Throws std::runtime_error (with file and line for bad CoNLL-U) on failure.
+TrainReport train_model(const TrainOptions& options);
+
+}  // namespace annals

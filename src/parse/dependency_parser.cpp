@@ -1,0 +1,425 @@
+#include "parse/dependency_parser.h"
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+
+#include "parse/feature_hash.h"
+
+namespace annals::parsing {
+
+namespace {
+
+// Transitions are chosen first; an arc's label is then chosen by a second model, which
+// keeps the transition model to four classes (most of the scoring work).
+constexpr int kShift = 0;
+constexpr int kReduce = 1;
+constexpr int kLeft = 2;
+constexpr int kRight = 3;
+constexpr int kActions = 4;
+constexpr uint64_t kNone = 0x6E6F6E65;  // stands for a missing word, tag or label
+constexpr size_t kMaxFeatures = 96;
+constexpr size_t kMaxLabelFeatures = 32;
+
+// Positions: 1..n the words, n + 1 the artificial root. The root comes last (Ballesteros &
+// Nivre 2013), so the main predicate is chosen after the whole sentence has been seen.
+struct State {
+  int n = 0;
+  std::vector<int> stack;
+  int buffer = 1;
+  std::vector<int> head, label, left1, left2, right1, right2, left_count, right_count;
+  std::vector<uint64_t> left_labels, right_labels;
+  std::vector<char> on_stack;
+
+  void reset(int words) {
+    n = words;
+    stack.clear();
+    buffer = 1;
+    const size_t size = static_cast<size_t>(words) + 2;
+    for (auto* v : {&head, &label, &left1, &left2, &right1, &right2}) v->assign(size, -1);
+    left_count.assign(size, 0);
+    right_count.assign(size, 0);
+    left_labels.assign(size, 0);
+    right_labels.assign(size, 0);
+    on_stack.assign(size, 0);
+  }
+  int root() const { return n + 1; }
+  bool terminal() const { return buffer == root() && stack.empty(); }
+  int top() const { return stack.empty() ? -1 : stack.back(); }
+
+  void add_arc(int h, int d, int l) {
+    head[d] = h;
+    label[d] = l;
+    if (d < h) {  // arc-eager adds left dependents right to left
+      left2[h] = left1[h];
+      left1[h] = d;
+      ++left_count[h];
+      left_labels[h] |= 1ull << (l & 63);
+    } else {      // and right dependents left to right
+      right2[h] = right1[h];
+      right1[h] = d;
+      ++right_count[h];
+      right_labels[h] |= 1ull << (l & 63);
+    }
+  }
+
+  bool valid(int action) const {
+    const int s = top();
+    switch (action) {
+      case kShift: return buffer <= n;
+      case kReduce: return s >= 0 && head[s] >= 0;
+      case kLeft: return s >= 0 && head[s] < 0;
+      default: return s >= 0 && buffer <= n;
+    }
+  }
+
+  // The arc an action adds: {head, dependent}, or {-1, -1}.
+  std::pair<int, int> arc(int action) const {
+    if (action == kLeft) return {buffer, top()};
+    if (action == kRight) return {top(), buffer};
+    return {-1, -1};
+  }
+
+  void apply(int action, int l) {
+    const int s = top();
+    if (action == kShift) {
+      stack.push_back(buffer);
+      on_stack[buffer++] = 1;
+    } else if (action == kReduce) {
+      on_stack[s] = 0;
+      stack.pop_back();
+    } else if (action == kLeft) {
+      add_arc(buffer, s, l);
+      on_stack[s] = 0;
+      stack.pop_back();
+    } else {
+      add_arc(s, buffer, l);
+      stack.push_back(buffer);
+      on_stack[buffer++] = 1;
+    }
+  }
+};
+
+// Per-position word and tag values (position 0 unused, n + 1 the root).
+struct Lexical {
+  std::vector<uint64_t> word, tag, word_tag;
+
+  void fill(std::span<const std::string_view> forms, std::span<const uint16_t> tags) {
+    static const uint64_t root_word = hash_bytes("<root>");
+    word.assign(1, kNone);
+    tag.assign(1, kNone);
+    word_tag.assign(1, kNone);
+    char lower[64];
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const std::string_view form = forms[i];
+      const size_t size = std::min(form.size(), sizeof lower);
+      for (size_t c = 0; c < size; ++c)
+        lower[c] = (form[c] >= 'A' && form[c] <= 'Z') ? static_cast<char>(form[c] + 32) : form[c];
+      word.push_back(hash_bytes(std::string_view(lower, size)));
+      tag.push_back(tags[i]);
+      word_tag.push_back(hash_mix(word.back(), tags[i]));
+    }
+    word.push_back(root_word);
+    tag.push_back(0xFFFE);
+    word_tag.push_back(hash_mix(root_word, 0xFFFE));
+  }
+};
+
+size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFeatures>& out) {
+  const int s0 = st.top();
+  const int s1 = st.stack.size() >= 2 ? st.stack[st.stack.size() - 2] : -1;
+  const int n0 = st.buffer <= st.root() ? st.buffer : -1;
+  const int n1 = st.buffer + 1 <= st.root() ? st.buffer + 1 : -1;
+  const int n2 = st.buffer + 2 <= st.root() ? st.buffer + 2 : -1;
+  auto child = [](const std::vector<int>& v, int k) { return k < 0 ? -1 : v[k]; };
+  const int s0h = child(st.head, s0), s0h2 = child(st.head, s0h);
+  const int s0l = child(st.left1, s0), s0l2 = child(st.left2, s0);
+  const int s0r = child(st.right1, s0), s0r2 = child(st.right2, s0);
+  const int n0l = child(st.left1, n0), n0l2 = child(st.left2, n0);
+  const int before_n0 = n0 > 1 ? n0 - 1 : -1;
+  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
+  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
+  auto WP = [&](int k) { return k < 0 ? kNone : lex.word_tag[k]; };
+  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
+  const uint64_t distance = s0 > 0 && n0 > 0 ? static_cast<uint64_t>(std::min(n0 - s0, 8)) : kNone;
+  const uint64_t s0_left = s0 >= 0 ? st.left_count[s0] : kNone, s0_right = s0 >= 0 ? st.right_count[s0] : kNone;
+  const uint64_t n0_left = n0 >= 0 ? st.left_count[n0] : kNone;
+  const uint64_t s0_left_set = s0 >= 0 ? st.left_labels[s0] : kNone, s0_right_set = s0 >= 0 ? st.right_labels[s0] : kNone;
+  const uint64_t n0_left_set = n0 >= 0 ? st.left_labels[n0] : kNone;
+
+  size_t k = 0;
+  uint64_t id = 0;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { out[k++] = feature_key(++id, a, b, c); };
+  // Single words.
+  add(WP(s0)); add(W(s0)); add(P(s0));
+  add(WP(n0)); add(W(n0)); add(P(n0));
+  add(WP(n1)); add(W(n1)); add(P(n1));
+  add(WP(n2)); add(W(n2)); add(P(n2));
+  // Pairs.
+  add(WP(s0), WP(n0)); add(WP(s0), W(n0)); add(W(s0), WP(n0)); add(WP(s0), P(n0)); add(P(s0), WP(n0));
+  add(W(s0), W(n0)); add(P(s0), P(n0)); add(P(n0), P(n1));
+  // Tag trigrams.
+  add(P(n0), P(n1), P(n2)); add(P(s0), P(n0), P(n1)); add(P(s0h), P(s0), P(n0));
+  add(P(s0), P(s0l), P(n0)); add(P(s0), P(s0r), P(n0)); add(P(s0), P(n0), P(n0l));
+  // Distance.
+  add(W(s0), distance); add(P(s0), distance); add(W(n0), distance); add(P(n0), distance);
+  add(W(s0), W(n0), distance); add(P(s0), P(n0), distance);
+  // Valency.
+  add(W(s0), s0_right); add(P(s0), s0_right); add(W(s0), s0_left); add(P(s0), s0_left);
+  add(W(n0), n0_left); add(P(n0), n0_left);
+  // Heads and children.
+  add(W(s0h)); add(P(s0h)); add(L(s0)); add(W(s0l)); add(P(s0l)); add(L(s0l));
+  add(W(s0r)); add(P(s0r)); add(L(s0r)); add(W(n0l)); add(P(n0l)); add(L(n0l));
+  add(W(s0h2)); add(P(s0h2)); add(L(s0h)); add(W(s0l2)); add(P(s0l2)); add(L(s0l2));
+  add(W(s0r2)); add(P(s0r2)); add(L(s0r2)); add(W(n0l2)); add(P(n0l2)); add(L(n0l2));
+  add(P(s0), P(s0l), P(s0l2)); add(P(s0), P(s0r), P(s0r2)); add(P(s0), P(s0h), P(s0h2));
+  add(P(n0), P(n0l), P(n0l2));
+  // Label sets.
+  add(W(s0), s0_right_set); add(P(s0), s0_right_set); add(W(s0), s0_left_set); add(P(s0), s0_left_set);
+  add(W(n0), n0_left_set); add(P(n0), n0_left_set);
+  // The word below the top, whether the top has its head, the word before the buffer.
+  add(W(s1)); add(P(s1)); add(P(s1), P(s0)); add(P(s1), P(s0), P(n0));
+  add(s0 >= 0 && st.head[s0] >= 0, P(s0), P(n0)); add(P(before_n0), P(n0), P(s0));
+  add(W(s0), P(n0), L(s0)); add(P(s0), W(n0), L(s0));
+  return k;
+}
+
+// Features for labelling the arc head -> dependent about to be added.
+size_t extract_label(const State& st, const Lexical& lex, int head, int dependent,
+                     std::array<uint64_t, kMaxLabelFeatures>& out) {
+  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
+  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
+  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
+  auto near = [&](int k) { return k >= 1 && k <= st.n ? k : -1; };
+  const uint64_t direction = dependent < head ? 1 : 2;
+  const uint64_t distance = static_cast<uint64_t>(std::min(std::abs(head - dependent), 6));
+  const int d_left = st.left1[dependent], d_right = st.right1[dependent];
+  const int h_left = st.left1[head], h_right = st.right1[head];
+  size_t k = 0;
+  uint64_t id = 1000;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { out[k++] = feature_key(++id, a, b, c); };
+  add(direction); add(W(head)); add(P(head)); add(W(dependent)); add(P(dependent));
+  add(W(head), P(dependent)); add(P(head), W(dependent)); add(P(head), P(dependent), direction);
+  add(W(head), W(dependent)); add(P(head), P(dependent), distance);
+  add(P(head), L(head)); add(P(dependent), P(st.head[head] >= 0 ? st.head[head] : -1), P(head));
+  add(P(dependent), P(d_left), L(d_left)); add(P(dependent), P(d_right), L(d_right));
+  add(P(head), P(h_left), L(h_left)); add(P(head), P(h_right), L(h_right));
+  add(P(dependent), P(near(dependent - 1)), P(near(dependent + 1)));
+  add(P(head), P(near(head - 1)), P(near(head + 1)));
+  add(W(dependent), direction); add(W(head), direction, P(dependent));
+  add(P(dependent), st.left_labels[dependent], st.right_labels[dependent]);
+  add(P(head), st.left_labels[head], st.right_labels[head]);
+  add(W(dependent), P(d_left), P(d_right));
+  add(P(near(st.buffer + 1)), P(dependent), P(head));
+  return k;
+}
+
+// Gold-tree losses of each transition (Goldberg & Nivre 2012), INT_MAX for invalid ones.
+void action_costs(const State& st, const std::vector<int>& gold_head, std::array<int, kActions>& cost) {
+  const int s = st.top(), b = st.buffer, n = st.n;
+  cost.fill(INT_MAX);
+  if (st.valid(kShift)) {
+    int c = 0;
+    for (const int k : st.stack) c += (gold_head[b] == k) + (gold_head[k] == b && st.head[k] < 0);
+    cost[kShift] = c;
+  }
+  if (st.valid(kReduce)) {
+    int c = 0;
+    for (int k = b; k <= n; ++k) c += gold_head[k] == s;
+    cost[kReduce] = c;
+  }
+  if (st.valid(kLeft)) {
+    int c = gold_head[s] > b;
+    for (int k = b; k <= n; ++k) c += gold_head[k] == s;
+    cost[kLeft] = c;
+  }
+  if (st.valid(kRight)) {
+    int c = gold_head[b] != s && (gold_head[b] > b || (gold_head[b] >= 0 && st.on_stack[gold_head[b]]));
+    for (const int k : st.stack) c += gold_head[k] == b && st.head[k] < 0;
+    cost[kRight] = c;
+  }
+}
+
+template <typename Scores>
+int best_action(const State& st, const Scores& scores) {
+  int best = -1;
+  for (int a = 0; a < kActions; ++a)
+    if ((best < 0 || scores[a] > scores[best]) && st.valid(a)) best = a;
+  return best;
+}
+
+// Any label but the root's, which arcs from the artificial root get without scoring.
+template <typename Scores>
+int best_label(const Scores& scores, int labels, int root_label) {
+  int best = -1;
+  for (int l = 0; l < labels; ++l)
+    if (l != root_label && (best < 0 || scores[l] > scores[best])) best = l;
+  return best;
+}
+
+}  // namespace
+
+void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
+  thread_local State st;
+  thread_local Lexical lex;
+  thread_local std::vector<int32_t> label_scores;
+  const int count = static_cast<int>(input.forms.size());
+  const int label_count = static_cast<int>(labels_.size());
+  lex.fill(input.forms, input.tags);
+  st.reset(count);
+  label_scores.resize(label_count);
+  std::array<uint64_t, kMaxFeatures> feats;
+  std::array<uint64_t, kMaxLabelFeatures> label_feats;
+  std::array<int32_t, kActions> scores;
+  while (!st.terminal()) {
+    const size_t n = extract(st, lex, feats);
+    scores.fill(0);
+    transitions_.add_scores(std::span(feats.data(), n), scores);
+    const int action = best_action(st, scores);
+    const auto [head, dependent] = st.arc(action);
+    int label = -1;
+    if (head == st.root()) {
+      label = root_label_;
+    } else if (head > 0) {
+      const size_t m = extract_label(st, lex, head, dependent, label_feats);
+      std::fill(label_scores.begin(), label_scores.end(), 0);
+      labeller_.add_scores(std::span(label_feats.data(), m), label_scores);
+      label = best_label(label_scores, label_count, root_label_);
+    }
+    st.apply(action, label);
+  }
+  // Every word has a head now, at least one the artificial root (arc-eager builds a forest).
+  // Should several, the first stays the root and the others hang from it.
+  int root = 0;
+  for (int i = 1; i <= count; ++i) {
+    if (st.head[i] != st.root()) continue;
+    if (root == 0) {
+      root = i;
+    } else {
+      st.head[i] = root;
+      st.label[i] = fallback_label_;
+    }
+  }
+  for (int i = 1; i <= count; ++i) {
+    heads[i - 1] = i == root ? -1 : st.head[i] - 1;
+    labels[i - 1] = static_cast<uint16_t>(st.label[i]);
+  }
+}
+
+void DependencyParser::write(ModelWriter& out) const {
+  out.strings(labels_);
+  out.value<uint32_t>(static_cast<uint32_t>(root_label_));
+  out.value<uint32_t>(static_cast<uint32_t>(fallback_label_));
+  transitions_.write(out);
+  labeller_.write(out);
+}
+
+DependencyParser DependencyParser::read(ModelReader& in) {
+  DependencyParser p;
+  p.labels_ = in.strings();
+  p.root_label_ = static_cast<int>(in.value<uint32_t>());
+  p.fallback_label_ = static_cast<int>(in.value<uint32_t>());
+  const int labels = static_cast<int>(p.labels_.size());
+  if (labels == 0 || p.root_label_ >= labels || p.fallback_label_ >= labels) in.fail("bad parser label list");
+  p.transitions_ = LinearModel::read(in);
+  p.labeller_ = LinearModel::read(in);
+  if (p.transitions_.classes() != kActions || p.labeller_.classes() != labels)
+    in.fail("parser models and label list disagree");
+  return p;
+}
+
+DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
+                                         const std::vector<std::vector<uint16_t>>& tags,
+                                         const ParserTraining& options) {
+  DependencyParser p;
+  auto label_id = [&](const std::string& name) {
+    const auto it = std::find(p.labels_.begin(), p.labels_.end(), name);
+    if (it != p.labels_.end()) return static_cast<int>(it - p.labels_.begin());
+    p.labels_.push_back(name);
+    return static_cast<int>(p.labels_.size()) - 1;
+  };
+  p.root_label_ = label_id("root");
+  p.fallback_label_ = label_id("dep");
+  std::vector<std::vector<int>> gold_heads(sentences.size()), gold_labels(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    gold_heads[s].push_back(-1);
+    gold_labels[s].push_back(-1);
+    for (const Token& token : sentences[s].tokens) {
+      gold_heads[s].push_back(token.head < 0 ? static_cast<int>(sentences[s].tokens.size()) + 1 : token.head + 1);
+      gold_labels[s].push_back(label_id(token.head < 0 ? std::string("root") : token.deprel));
+    }
+  }
+  const int labels = static_cast<int>(p.labels_.size());
+  PerceptronTrainer transitions(kActions), labeller(labels);
+  std::array<float, kActions> scores;
+  std::vector<float> label_scores(labels);
+  std::array<int, kActions> cost;
+  std::vector<size_t> order(sentences.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937 random(11);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  State st;
+  Lexical lex;
+  std::vector<std::string_view> forms;
+  std::array<uint64_t, kMaxFeatures> feats;
+  std::array<uint64_t, kMaxLabelFeatures> label_feats;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), random);
+    size_t attached = 0, labelled = 0, words = 0;
+    for (const size_t s : order) {
+      const std::vector<int>& gold_head = gold_heads[s];
+      forms.clear();
+      for (const Token& token : sentences[s].tokens) forms.push_back(token.form);
+      lex.fill(forms, tags[s]);
+      st.reset(static_cast<int>(forms.size()));
+      while (!st.terminal()) {
+        const size_t n = extract(st, lex, feats);
+        transitions.score(std::span(feats.data(), n), scores);
+        action_costs(st, gold_head, cost);
+        const int guess = best_action(st, scores);
+        const int least = *std::min_element(cost.begin(), cost.end());
+        int best = -1;
+        for (int a = 0; a < kActions; ++a)
+          if (cost[a] == least && (best < 0 || scores[a] > scores[best])) best = a;
+        if (cost[guess] > least) transitions.update(std::span(feats.data(), n), best, guess);
+        transitions.tick();
+        const int action = epoch > 0 && coin(random) < options.explore ? guess : best;
+        const auto [head, dependent] = st.arc(action);
+        int label = -1;
+        if (head == st.root()) {
+          label = p.root_label_;
+        } else if (head > 0) {
+          const size_t m = extract_label(st, lex, head, dependent, label_feats);
+          labeller.score(std::span(label_feats.data(), m), label_scores);
+          label = best_label(label_scores, labels, p.root_label_);
+          if (gold_head[dependent] == head) {
+            const int truth = gold_labels[s][dependent];
+            labeller.update(std::span(label_feats.data(), m), truth, label);
+            labeller.tick();
+            if (label != truth && coin(random) >= options.explore) label = truth;
+          }
+        }
+        st.apply(action, label);
+      }
+      for (int i = 1; i <= st.n; ++i) {
+        attached += st.head[i] == gold_head[i];
+        labelled += st.head[i] == gold_head[i] && st.label[i] == gold_labels[s][i];
+      }
+      words += st.n;
+    }
+    if (options.log) {
+      const double total = static_cast<double>(std::max<size_t>(words, 1));
+      options.log("parser epoch " + std::to_string(epoch + 1) + ": training UAS " +
+                  std::to_string(100.0 * static_cast<double>(attached) / total) + ", LAS " +
+                  std::to_string(100.0 * static_cast<double>(labelled) / total) + " (while exploring)");
+    }
+  }
+  p.transitions_ = transitions.average(options.min_updates);
+  p.labeller_ = labeller.average(options.min_updates);
+  return p;
+}
+
+}  // namespace annals::parsing

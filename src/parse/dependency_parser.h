@@ -1,0 +1,57 @@
+// Labeled dependency parser: greedy arc-eager transitions scored by an averaged perceptron
+// over Zhang & Nivre (2011) style features, arc labels by a second perceptron (words, tags, distance, valency, label sets of
+// the stack, buffer and their children), trained with a dynamic oracle so it learns to
+// recover from its own mistakes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "annals/sentence.h"
+#include "parse/linear_model.h"
+
+namespace annals::parsing {
+
+struct ParserTraining {
+  int epochs = 10;
+  int min_updates = 1;  // features updated fewer times are left out of the model
+  // From the second epoch on, the trainer follows the model's own choice (even a wrong one)
+  // with this probability, and the gold-optimal one otherwise.
+  double explore = 0.9;
+  std::function<void(const std::string&)> log;
+};
+
+// One sentence as the parser sees it: word and tag ids per token.
+struct ParserInput {
+  std::span<const std::string_view> forms;
+  std::span<const uint16_t> tags;
+};
+
+class DependencyParser {
+ public:
+  const std::vector<std::string>& labels() const { return labels_; }
+  const LinearModel& transition_model() const { return transitions_; }
+  const LinearModel& label_model() const { return labeller_; }
+
+  // heads[i] = head token index or -1 for the root; labels[i] = index into labels().
+  void parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
+
+  void write(ModelWriter& out) const;
+  static DependencyParser read(ModelReader& in);
+
+  // tags[s][i]: the tag id the tagger gives token i of sentence s (gold or predicted).
+  static DependencyParser train(const std::vector<Sentence>& sentences,
+                                const std::vector<std::vector<uint16_t>>& tags, const ParserTraining& options);
+
+ private:
+  std::vector<std::string> labels_;
+  int root_label_ = 0;
+  int fallback_label_ = 0;  // for words left without a head at the end ("dep")
+  LinearModel transitions_;  // shift, reduce, left arc, right arc
+  LinearModel labeller_;     // the label of each arc added
+};
+
+}  // namespace annals::parsing

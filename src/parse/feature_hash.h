@@ -1,0 +1,28 @@
+// Features of the tagger and parser are 64-bit hashes of a template number and its values,
+// so no feature strings are built or stored.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace annals::parsing {
+
+inline uint64_t hash_mix(uint64_t h, uint64_t value) {
+  h ^= value + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+  h *= 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 33);
+}
+
+inline uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a, then a final mix for the low bits
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+  return hash_mix(h, s.size());
+}
+
+// Key of a feature: never 0, which marks an empty slot in the model's table.
+inline uint64_t feature_key(uint64_t template_id, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  const uint64_t h = hash_mix(hash_mix(hash_mix(template_id, a), b), c);
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace annals::parsing

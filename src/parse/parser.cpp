@@ -1,0 +1,102 @@
+// The public Parser: the model file's three components run in turn on one sentence.
+#include "annals/parser.h"
+
+#include <chrono>
+
+#include "parse/dependency_parser.h"
+#include "parse/lemmatizer.h"
+#include "parse/model_file.h"
+#include "parse/parser_model.h"
+#include "parse/phrase_projection.h"
+#include "parse/tagger.h"
+
+namespace annals {
+
+Parser::Parser(std::unique_ptr<Components> components) : components_(std::move(components)) {}
+Parser::~Parser() = default;
+
+std::shared_ptr<const Parser> Parser::load(const std::filesystem::path& model) {
+  const std::string bytes = parsing::read_model_bytes(model);
+  parsing::ModelReader in(bytes, model.string());
+  return std::shared_ptr<const Parser>(new Parser(std::make_unique<Components>(Components::read(in))));
+}
+
+const std::string& Parser::provenance() const { return components_->provenance; }
+
+void Parser::parse(Sentence& sentence) const {
+  auto& tokens = sentence.tokens;
+  if (tokens.empty()) {
+    sentence.phrases.clear();
+    return;
+  }
+  if (sentence.text.empty()) {
+    for (Token& token : tokens) {
+      if (!sentence.text.empty()) sentence.text += ' ';
+      token.start = static_cast<uint32_t>(sentence.text.size());
+      sentence.text += token.form;
+      token.end = static_cast<uint32_t>(sentence.text.size());
+    }
+  }
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<uint16_t> tags, labels;
+  thread_local std::vector<int> heads;
+  const size_t n = tokens.size();
+  forms.clear();
+  for (const Token& token : tokens) forms.push_back(token.form);
+  tags.resize(n);
+  heads.resize(n);
+  labels.resize(n);
+  const Components& c = *components_;
+  c.tagger.tag(forms, tags);
+  c.parser.parse({forms, tags}, heads, labels);
+  for (size_t i = 0; i < n; ++i) {
+    Token& token = tokens[i];
+    token.upos = c.tagger.upos(tags[i]);
+    token.xpos = c.tagger.xpos(tags[i]);
+    token.lemma = c.lemmatizer.lemma(token.form, token.upos);
+    token.head = heads[i];
+    token.deprel = c.parser.labels()[labels[i]];
+  }
+  project_phrases(sentence);
+}
+
+ParseScores evaluate(const Parser& parser, const std::vector<Sentence>& gold) {
+  ParseScores scores;
+  size_t upos = 0, xpos = 0, lemma = 0, attached = 0, labelled = 0;
+  double seconds = 0;
+  Sentence parsed;
+  for (const Sentence& truth : gold) {
+    parsed.text = truth.text;
+    parsed.tokens.resize(truth.tokens.size());
+    for (size_t i = 0; i < truth.tokens.size(); ++i) {
+      parsed.tokens[i] = Token{};
+      parsed.tokens[i].form = truth.tokens[i].form;
+      parsed.tokens[i].start = truth.tokens[i].start;
+      parsed.tokens[i].end = truth.tokens[i].end;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    parser.parse(parsed);
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (size_t i = 0; i < truth.tokens.size(); ++i) {
+      const Token& want = truth.tokens[i];
+      const Token& got = parsed.tokens[i];
+      upos += got.upos == want.upos;
+      xpos += got.xpos == want.xpos;
+      lemma += got.lemma == want.lemma;
+      attached += got.head == want.head;
+      labelled += got.head == want.head && got.deprel == want.deprel;
+    }
+    ++scores.sentences;
+    scores.words += truth.tokens.size();
+  }
+  const double words = static_cast<double>(std::max<size_t>(scores.words, 1));
+  scores.upos = static_cast<double>(upos) / words;
+  scores.xpos = static_cast<double>(xpos) / words;
+  scores.lemma = static_cast<double>(lemma) / words;
+  scores.uas = static_cast<double>(attached) / words;
+  scores.las = static_cast<double>(labelled) / words;
+  scores.seconds = seconds;
+  return scores;
+}
+
+}  // namespace annals

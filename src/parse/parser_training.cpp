@@ -1,0 +1,151 @@
+// train_model: treebanks in, one model file out, scored on the dev treebanks.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <thread>
+
+#include "annals/parse.h"
+#include "annals/parser.h"
+#include "parse/parser_model.h"
+
+namespace annals {
+
+namespace {
+
+std::vector<Sentence> read_treebank(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open treebank " + path.string());
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    return from_conllu(text);
+  } catch (const ParseError& e) {
+    throw std::runtime_error(path.string() + ":" + std::to_string(e.line) + ": " + e.what());
+  }
+}
+
+std::vector<Sentence> read_treebanks(const std::vector<std::filesystem::path>& paths) {
+  std::vector<Sentence> all;
+  for (const auto& path : paths) {
+    std::vector<Sentence> part = read_treebank(path);
+    std::move(part.begin(), part.end(), std::back_inserter(all));
+  }
+  return all;
+}
+
+std::vector<std::vector<uint16_t>> tag_all(const parsing::Tagger& tagger, const std::vector<Sentence>& sentences,
+                                           size_t fold = 0, size_t folds = 1) {
+  std::vector<std::vector<uint16_t>> tags(sentences.size());
+  std::vector<std::string_view> forms;
+  for (size_t s = fold; s < sentences.size(); s += folds) {
+    forms.clear();
+    for (const Token& token : sentences[s].tokens) forms.push_back(token.form);
+    tags[s].resize(forms.size());
+    tagger.tag(forms, tags[s]);
+  }
+  return tags;
+}
+
+// Tags of every training sentence from a tagger that did not learn from it (jackknifing),
+// as ids of the final tagger; the folds are trained two at a time.
+std::vector<std::vector<uint16_t>> jackknifed_tags(const std::vector<Sentence>& sentences, const parsing::Tagger& final_tagger,
+                                                   const TrainOptions& options) {
+  const size_t folds = static_cast<size_t>(options.tag_folds);
+  std::vector<std::vector<uint16_t>> tags(sentences.size());
+  auto run_fold = [&](size_t fold) {
+    std::vector<Sentence> rest;
+    for (size_t s = 0; s < sentences.size(); ++s)
+      if (s % folds != fold) rest.push_back(sentences[s]);
+    parsing::TaggerTraining training;
+    training.epochs = options.tagger_epochs;
+    const parsing::Tagger tagger = parsing::Tagger::train(rest, training);
+    auto fold_tags = tag_all(tagger, sentences, fold, folds);
+    for (size_t s = fold; s < sentences.size(); s += folds) {
+      for (uint16_t& tag : fold_tags[s])  // the final tagger saw every pair a fold tagger saw
+        tag = static_cast<uint16_t>(final_tagger.tag_id(tagger.upos(tag), tagger.xpos(tag)));
+      tags[s] = std::move(fold_tags[s]);
+    }
+  };
+  for (size_t fold = 0; fold < folds; fold += 2) {
+    std::thread second;
+    if (fold + 1 < folds) second = std::thread(run_fold, fold + 1);
+    run_fold(fold);
+    if (second.joinable()) second.join();
+  }
+  return tags;
+}
+
+std::string percent(double fraction) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(2);
+  out << 100.0 * fraction;
+  return out.str();
+}
+
+}  // namespace
+
+TrainReport train_model(const TrainOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  auto log = [&](const std::string& line) {
+    if (options.log) options.log(line);
+  };
+  if (options.train.empty()) throw std::runtime_error("no training treebank given");
+  if (options.output.empty()) throw std::runtime_error("no model file to write given");
+  const std::vector<Sentence> sentences = read_treebanks(options.train);
+  size_t words = 0;
+  for (const Sentence& s : sentences) words += s.tokens.size();
+  log("read " + std::to_string(sentences.size()) + " sentences, " + std::to_string(words) + " words");
+
+  auto components = std::make_unique<Parser::Components>();
+  std::ostringstream provenance;
+  provenance << "trained by annals from";
+  for (const auto& path : options.train) provenance << ' ' << path.filename().string();
+  provenance << " (" << sentences.size() << " sentences); tagger epochs " << options.tagger_epochs
+             << ", parser epochs " << options.parser_epochs << ", tag folds " << options.tag_folds << ", min updates "
+             << options.min_updates;
+  if (!options.command.empty()) provenance << "; command: " << options.command;
+  components->provenance = provenance.str();
+
+  parsing::TaggerTraining tagger_training;
+  tagger_training.epochs = options.tagger_epochs;
+  tagger_training.min_updates = options.min_updates;
+  tagger_training.log = options.log;
+  components->tagger = parsing::Tagger::train(sentences, tagger_training);
+  components->lemmatizer = parsing::Lemmatizer::train(sentences);
+  log("lemmatizer: " + std::to_string(components->lemmatizer.rule_count()) + " suffixes, " +
+      std::to_string(components->lemmatizer.exception_count()) + " exceptions");
+
+  const auto parser_tags = options.tag_folds > 1 ? jackknifed_tags(sentences, components->tagger, options)
+                                                 : tag_all(components->tagger, sentences);
+  parsing::ParserTraining parser_training;
+  parser_training.epochs = options.parser_epochs;
+  parser_training.min_updates = options.min_updates;
+  parser_training.log = options.log;
+  components->parser = parsing::DependencyParser::train(sentences, parser_tags, parser_training);
+  log("features kept: tagger " + std::to_string(components->tagger.model().feature_count()) + ", transitions " +
+      std::to_string(components->parser.transition_model().feature_count()) + ", labels " +
+      std::to_string(components->parser.label_model().feature_count()));
+
+  parsing::ModelWriter out;
+  components->write(out);
+  out.save(options.output);
+  TrainReport report;
+  report.model_bytes = std::filesystem::file_size(options.output);
+  log("wrote " + options.output.string() + " (" + std::to_string(report.model_bytes) + " bytes)");
+
+  // Score what was written, read back as a user would load it.
+  const auto parser = Parser::load(options.output);
+  for (const auto& path : options.dev) {
+    const ParseScores scores = evaluate(*parser, read_treebank(path));
+    log(path.filename().string() + ": UPOS " + percent(scores.upos) + ", XPOS " + percent(scores.xpos) + ", lemma " +
+        percent(scores.lemma) + ", UAS " + percent(scores.uas) + ", LAS " + percent(scores.las) + " (" +
+        std::to_string(scores.words) + " words)");
+    report.dev.emplace_back(path.string(), scores);
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace annals

@@ -1,0 +1,53 @@
+// Part-of-speech tagger: greedy left-to-right, averaged perceptron over word, affix, shape
+// and previous-tag features. One tag is a UPOS and Penn tag pair as seen in training.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "annals/sentence.h"
+#include "parse/linear_model.h"
+
+namespace annals::parsing {
+
+struct TaggerTraining {
+  int epochs = 6;
+  int min_updates = 1;  // features updated fewer times are left out of the model
+  std::function<void(const std::string&)> log;     // progress lines; may be empty
+};
+
+class Tagger {
+ public:
+  int tag_count() const { return static_cast<int>(upos_.size()); }
+  const std::string& upos(int tag) const { return upos_[tag]; }
+  const std::string& xpos(int tag) const { return xpos_[tag]; }
+  const LinearModel& model() const { return model_; }
+
+  // The id of a UPOS and Penn tag pair, -1 when this tagger never saw it. Ids differ
+  // between taggers trained on different data.
+  int tag_id(std::string_view upos, std::string_view xpos) const;
+
+  // tags.size() == forms.size(); fills tag ids.
+  void tag(std::span<const std::string_view> forms, std::span<uint16_t> tags) const;
+
+  void write(ModelWriter& out) const;
+  static Tagger read(ModelReader& in);
+
+  // Learns from sentences with gold UPOS and XPOS (tokens without UPOS are skipped as words
+  // to learn from but still serve as context).
+  static Tagger train(const std::vector<Sentence>& sentences, const TaggerTraining& options);
+
+ private:
+  std::vector<std::string> upos_, xpos_;
+  LinearModel model_;
+  // Per known word (hash of its form): its most frequent tag, with the top bit set when the
+  // word is frequent and (nearly) always takes that tag, so it is tagged without scoring.
+  std::unordered_map<uint64_t, uint16_t> lexicon_;
+};
+
+}  // namespace annals::parsing

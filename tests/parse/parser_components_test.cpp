@@ -1,0 +1,198 @@
+// The built-in tagger, lemmatizer and parser on a small synthetic treebank written here,
+// so these tests need no shared data.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "annals/parse.h"
+#include "annals/parser.h"
+#include "parse/lemmatizer.h"
+
+namespace annals {
+namespace {
+
+struct Word {
+  const char* form;
+  const char* lemma;
+  const char* upos;
+  const char* xpos;
+};
+
+// "<det> <noun> <verb> <det> <noun> [in <place>] ." in every combination; each sentence
+// as CoNLL-U with its tree (subject and object under the verb, the place an oblique).
+std::string synthetic_treebank(bool with_place, int variant) {
+  const Word dets[] = {{"the", "the", "DET", "DT"}, {"a", "a", "DET", "DT"}};
+  const Word nouns[] = {{"envoy", "envoy", "NOUN", "NN"},   {"ministers", "minister", "NOUN", "NNS"},
+                        {"army", "army", "NOUN", "NN"},     {"rebels", "rebel", "NOUN", "NNS"},
+                        {"king", "king", "NOUN", "NN"},     {"talks", "talk", "NOUN", "NNS"}};
+  const Word verbs[] = {{"met", "meet", "VERB", "VBD"},         {"attacked", "attack", "VERB", "VBD"},
+                        {"praised", "praise", "VERB", "VBD"},   {"visits", "visit", "VERB", "VBZ"},
+                        {"condemned", "condemn", "VERB", "VBD"}};
+  const Word places[] = {{"Gondor", "Gondor", "PROPN", "NNP"}, {"Rohan", "Rohan", "PROPN", "NNP"}};
+  std::string out;
+  int n = 0;
+  for (const Word& d1 : dets)
+    for (const Word& n1 : nouns)
+      for (const Word& v : verbs)
+        for (const Word& n2 : nouns) {
+          if (&n1 == &n2 || (n++ % 3) != variant) continue;
+          const Word& d2 = dets[(n / 2) % 2];
+          const Word& place = places[n % 2];
+          std::vector<std::tuple<Word, int, const char*>> words = {
+              {d1, 2, "det"}, {n1, 3, "nsubj"}, {v, 0, "root"}, {d2, 5, "det"}, {n2, 3, "obj"}};
+          if (with_place) {
+            words.push_back({{"in", "in", "ADP", "IN"}, 7, "case"});
+            words.push_back({place, 3, "obl"});
+          }
+          words.push_back({{".", ".", "PUNCT", "."}, 3, "punct"});
+          for (size_t i = 0; i < words.size(); ++i) {
+            const auto& [w, head, rel] = words[i];
+            out += std::to_string(i + 1) + "\t" + w.form + "\t" + w.lemma + "\t" + w.upos + "\t" + w.xpos + "\t_\t" +
+                   std::to_string(head) + "\t" + rel + "\t_\t_\n";
+          }
+          out += "\n";
+        }
+  return out;
+}
+
+class ParserComponents : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("annals-parser-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    std::ofstream(dir_ / "train.conllu") << synthetic_treebank(false, 0) << synthetic_treebank(true, 1);
+    std::ofstream(dir_ / "dev.conllu") << synthetic_treebank(true, 2);
+    TrainOptions options;
+    options.train = {dir_ / "train.conllu"};
+    options.dev = {dir_ / "dev.conllu"};
+    options.output = dir_ / "tiny.model";
+    options.tagger_epochs = 4;
+    options.parser_epochs = 4;
+    options.tag_folds = 3;
+    options.min_updates = 1;  // a tiny treebank needs few updates
+    report_ = train_model(options);
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
+
+  static std::filesystem::path dir_;
+  static TrainReport report_;
+};
+std::filesystem::path ParserComponents::dir_;
+TrainReport ParserComponents::report_;
+
+TEST_F(ParserComponents, LearnsTheSyntheticGrammarAndGeneralizesToUnseenSentences) {
+  ASSERT_EQ(report_.dev.size(), 1u);
+  const ParseScores& dev = report_.dev[0].second;
+  EXPECT_GT(dev.words, 500u);
+  EXPECT_GE(dev.upos, 0.99);
+  EXPECT_GE(dev.uas, 0.98);
+  EXPECT_GE(dev.las, 0.98);
+  EXPECT_GE(dev.lemma, 0.99);
+  EXPECT_GT(report_.model_bytes, 0u);
+}
+
+TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
+  const auto parser = Parser::load(dir_ / "tiny.model");
+  Sentence s;
+  for (const char* form : {"the", "king", "praised", "a", "army", "in", "Rohan", "."}) s.tokens.push_back(Token{form});
+  parser->parse(s);
+  EXPECT_EQ(s.text, "the king praised a army in Rohan .");
+  ASSERT_EQ(s.tokens.size(), 8u);
+  EXPECT_EQ(s.tokens[2].upos, "VERB");
+  EXPECT_EQ(s.tokens[2].xpos, "VBD");
+  EXPECT_EQ(s.tokens[2].lemma, "praise");
+  EXPECT_EQ(s.tokens[2].head, -1);
+  EXPECT_EQ(s.tokens[2].deprel, "root");
+  EXPECT_EQ(s.tokens[1].head, 2);
+  EXPECT_EQ(s.tokens[1].deprel, "nsubj");
+  EXPECT_EQ(s.tokens[4].head, 2);
+  EXPECT_EQ(s.tokens[4].deprel, "obj");
+  EXPECT_EQ(s.tokens[6].deprel, "obl");
+  EXPECT_EQ(s.tokens[6].start, 27u);
+  // The same phrases from_conllu projects from the same tree.
+  std::string conllu;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    conllu += std::to_string(i + 1) + "\t" + t.form + "\t" + t.lemma + "\t" + t.upos + "\t" + t.xpos + "\t_\t" +
+              std::to_string(t.head + 1) + "\t" + t.deprel + "\t_\t_\n";
+  }
+  const Sentence projected = from_conllu(conllu).at(0);
+  ASSERT_EQ(s.phrases.size(), projected.phrases.size());
+  for (size_t p = 0; p < s.phrases.size(); ++p) {
+    EXPECT_EQ(s.phrases[p].label, projected.phrases[p].label);
+    EXPECT_EQ(s.phrases[p].first, projected.phrases[p].first);
+    EXPECT_EQ(s.phrases[p].last, projected.phrases[p].last);
+    EXPECT_EQ(s.phrases[p].parent, projected.phrases[p].parent);
+  }
+  EXPECT_EQ(s.phrases[0].label, "S");
+  EXPECT_EQ(s.phrases[0].first, 0);
+  EXPECT_EQ(s.phrases[0].last, 7);
+}
+
+TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
+  const auto parser = Parser::load(dir_ / "tiny.model");
+  Sentence s;
+  for (const char* form : {".", ".", "Rohan", "in", "in", "zyzzyva", "the", "??", "met", "met"})
+    s.tokens.push_back(Token{form});
+  parser->parse(s);
+  int roots = 0;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    roots += s.tokens[i].head < 0;
+    // Walking up reaches the root within n steps: no cycles.
+    int w = static_cast<int>(i), steps = 0;
+    while (w >= 0 && steps <= static_cast<int>(s.tokens.size())) w = s.tokens[w].head, ++steps;
+    EXPECT_LT(w, 0) << "cycle through token " << i;
+  }
+  EXPECT_EQ(roots, 1);
+  Sentence empty;
+  parser->parse(empty);
+  EXPECT_TRUE(empty.phrases.empty());
+}
+
+TEST_F(ParserComponents, DamagedOrMissingModelIsAClearError) {
+  const std::filesystem::path truncated = dir_ / "truncated.model";
+  std::filesystem::copy_file(dir_ / "tiny.model", truncated, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::resize_file(truncated, std::filesystem::file_size(truncated) / 2);
+  try {
+    Parser::load(truncated);
+    FAIL() << "a truncated model loaded";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("truncated.model"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir_ / "text.model") << "not a model at all";
+  EXPECT_THROW(Parser::load(dir_ / "text.model"), std::runtime_error);
+  EXPECT_THROW(Parser::load(dir_ / "missing.model"), std::runtime_error);
+}
+
+TEST_F(ParserComponents, ProvenanceNamesTheTrainingFiles) {
+  const auto parser = Parser::load(dir_ / "tiny.model");
+  EXPECT_NE(parser->provenance().find("train.conllu"), std::string::npos) << parser->provenance();
+}
+
+TEST(Lemmatizer, LearnsSuffixRulesAndExceptions) {
+  const std::string conllu =
+      "1\tcats\tcat\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n"
+      "1\tdogs\tdog\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n"
+      "1\tparties\tparty\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n"
+      "1\tcities\tcity\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n"
+      "1\twalked\twalk\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+      "1\ttalked\ttalk\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+      "1\twent\tgo\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+      "1\tThe\tthe\tDET\tDT\t_\t0\troot\t_\t_\n\n"
+      "1\tTalks\tTalks\tPROPN\tNNPS\t_\t0\troot\t_\t_\n\n";
+  const parsing::Lemmatizer lemmatizer = parsing::Lemmatizer::train(from_conllu(conllu));
+  EXPECT_EQ(lemmatizer.lemma("birds", "NOUN"), "bird");
+  EXPECT_EQ(lemmatizer.lemma("armies", "NOUN"), "army");
+  EXPECT_EQ(lemmatizer.lemma("jumped", "VERB"), "jump");
+  EXPECT_EQ(lemmatizer.lemma("Jumped", "VERB"), "jump");
+  EXPECT_EQ(lemmatizer.lemma("went", "VERB"), "go");
+  EXPECT_EQ(lemmatizer.lemma("Rohan", "PROPN"), "Rohan");
+}
+
+}  // namespace
+}  // namespace annals
