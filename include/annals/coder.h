@@ -56,4 +56,9 @@ class Coder {
   const Ontology& ontology_;
 };
 
+// For raw text, before parsing: marks the capitalized words of actor names the
+// dictionaries know as proper nouns (UPOS PROPN, Penn NNP), which the parser then keeps,
+// so that "Pyongyang" is not guessed to be a gerund. Tokens already tagged are left alone.
+void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries);
+
 }  // namespace annals

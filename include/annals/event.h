@@ -22,11 +22,30 @@ struct EventActor {
   Span span;
 };
 
+// How precisely the text dates an event; `story` when it gives no time and the story's
+// date stands in.
+enum class DatePrecision { story, day, week, month, year, range };
+
+// Whether the text asserts that the event happened.
+enum class Modality { asserted, negated, hypothetical, future };
+
+// One link of the chain through which a claim reached the story, innermost speaker
+// first: "Kim was quoted as saying by KCNA" gives {said, Kim}, {quoted_by, KCNA}.
+struct AttributionLink {
+  std::string relation;  // said, reported, quoted_by, citing, according_to
+  EventActor source;     // code empty when the dictionaries do not know the source
+};
+
 struct Event {
   std::string story_id;
   int sentence = 0;          // 0-based index of the sentence in its story
   std::string sentence_id;   // record id when the input has one
-  Date date;
+  Date date;                 // first day of the event's time
+  Date date_end;             // last day of it (== date for one day)
+  DatePrecision date_precision = DatePrecision::story;
+  bool historical = false;   // clearly before the story's news
+  Modality modality = Modality::asserted;
+  std::vector<AttributionLink> attribution;
   EventActor source;
   std::optional<EventActor> target;
   std::string cameo;         // most specific CAMEO event code, e.g. "0431"

@@ -19,8 +19,10 @@ class Parser {
   static std::shared_ptr<const Parser> load(const std::filesystem::path& model);
 
   // Tags, lemmatizes and parses one tokenized sentence (Token::form set): fills lemma, upos,
-  // xpos, head and deprel of every token and projects phrases as from_conllu does. A sentence
-  // without text gets one rebuilt from the forms, with offsets. Thread-safe.
+  // xpos, head and deprel of every token and projects phrases as from_conllu does. A token
+  // that arrives with a UPOS and Penn tag pair the model knows keeps it (callers fix tags
+  // they know better, e.g. names from the actor dictionaries). A sentence without text
+  // gets one rebuilt from the forms, with offsets. Thread-safe.
   void parse(Sentence& sentence) const;
 
   // Where the model came from (training files and settings), as recorded at training time.

@@ -16,16 +16,26 @@ namespace annals {
 
 using StorySink = std::function<void(Story&&)>;
 
-// Detects the format from the content (PETRARCH XML, JSONL stories, CoNLL-U) and
-// delivers stories in input order. `name` is used in messages ("-" for stdin).
+// Detects the format from the content (PETRARCH XML, JSONL stories, CoNLL-U, plain
+// text; .jsonl/.ndjson/.json names are always JSONL) and delivers stories in input order. `name` is used in messages ("-" for stdin).
 // PETRARCH XML: consecutive records STORYID-NN / STORYID_NN form one story.
 // JSONL: {"id","date","source","url","text"} per line, or "conllu" with a parse instead of text.
+// Plain text: the whole input is one undated story named after the file ("stdin" for "-").
 // CoNLL-U: "# newdoc id = ..." starts a story, "# date = YYYY-MM-DD" dates it; without
 // newdoc lines the whole file is one story named after the file.
 void read_stories(std::istream& in, const std::string& name, const StorySink& sink,
                   Diagnostics& diagnostics);
 void read_stories(const std::filesystem::path& file, const StorySink& sink,
                   Diagnostics& diagnostics);
+
+// Reuters-21578 SGML (reut2-NNN.sgm, Latin-1 or ASCII): each <REUTERS ... NEWID="n"> article
+// is a story "reuters-n" dated by its <DATE> (day only), source "Reuters", with text
+// TITLE + "\n\n" + DATELINE + BODY (the whole TEXT content when it has neither title nor
+// body): entities decoded, control characters dropped, valid UTF-8, the closing "Reuter"
+// sign-off removed. Articles without NEWID or with an unclosed element are reported with
+// file and line and skipped.
+void read_reuters_sgml(std::istream& in, const std::string& name, const StorySink& sink,
+                       Diagnostics& diagnostics);
 
 struct ExpectedEvent {
   std::string source;

@@ -3,10 +3,17 @@
 #include <iostream>
 
 #include "annals/coder.h"
+#include "annals/pipeline.h"
 #include "annals/readers.h"
 #include "cli/commands.h"
+#include "cli/parser_commands.h"
 
 namespace annals::cli {
+
+const Parser& LazyParser::get() {
+  if (!parser_) parser_ = Parser::load(model_.empty() ? default_model_path() : model_);
+  return *parser_;
+}
 
 int run_code(const CodeArgs& args) {
   size_t dictionary_errors = 0;
@@ -16,15 +23,28 @@ int run_code(const CodeArgs& args) {
 
   size_t stories = 0, events = 0;
   Diagnostics input;
+  LazyParser parser(args.model);
   auto code_story = [&](Story&& story) {
     ++stories;
-    if (story.sentences.empty()) {
-      if (!story.text.empty())
+    if (story.date.ymd == 0) {
+      if (!args.date) {
         input.error(story.file, story.line,
-                    fmt::format("story '{}' has no parse; coding raw text needs the built-in "
-                                "parser, which annals does not have yet",
-                                story.id));
-      return;
+                    fmt::format("story '{}' has no date; give one with --date; skipped", story.id));
+        return;
+      }
+      story.date = *args.date;
+    }
+    if (story.sentences.empty()) {
+      try {
+        parse_story(story, parser.get(), [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+      } catch (const std::exception& e) {
+        input.error(story.file, story.line, fmt::format("story '{}' not parsed: {}", story.id, e.what()));
+        return;
+      }
+      if (story.sentences.empty()) {
+        input.warning(story.file, story.line, fmt::format("story '{}' has no words; nothing to code", story.id));
+        return;
+      }
     }
     for (const Event& event : coder.code(story)) {
       write_event(std::cout, event, args.format);

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "annals/date.h"
 #include "annals/dictionaries.h"
+#include "annals/parser.h"
 #include "annals/output.h"
 
 namespace annals::cli {
@@ -16,6 +18,8 @@ struct CodeArgs {
   std::string dict;
   OutputFormat format = OutputFormat::jsonl;
   std::optional<bool> require_dyad; // unset: the dictionary dialect's rule
+  std::optional<Date> date;         // for stories that carry none (plain text)
+  std::string model;                // parser model for raw text; empty: the bundled one
 };
 int run_code(const CodeArgs& args);
 
@@ -26,6 +30,8 @@ struct ValidateArgs {
   // false: the produced set must equal the expected set. true: UniversalPetrarch's
   // rule, every expected event produced and extras tolerated (except in no-event records).
   bool tolerate_extra = false;
+  bool reparse = false;  // ignore <Parse>: parse <Text> with the built-in parser
+  std::string model;     // with reparse; empty: the bundled model
 };
 int run_validate(const ValidateArgs& args);
 
@@ -38,5 +44,17 @@ std::string default_dictionary_dir();
 // stderr, counting the errors in `errors`; nullptr when nothing can be coded with it.
 // Defects do not stop the work: the rest of the set is usable.
 std::shared_ptr<const Dictionaries> load_dictionaries(const std::string& dict, size_t& errors);
+
+// Loads the parser model lazily, at the first story that needs it, so inputs that come
+// parsed never pay for it. Throws std::runtime_error naming the file.
+class LazyParser {
+ public:
+  explicit LazyParser(std::string model) : model_(std::move(model)) {}
+  const Parser& get();
+
+ private:
+  std::string model_;
+  std::shared_ptr<const Parser> parser_;
+};
 
 }  // namespace annals::cli

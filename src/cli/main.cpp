@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
 
   CodeArgs code;
   std::string format = "jsonl";
-  auto* code_cmd = app.add_subcommand("code", "Code events from PETRARCH XML, JSONL stories or CoNLL-U");
+  auto* code_cmd = app.add_subcommand(
+      "code", "Code events from plain text, JSONL stories, PETRARCH XML (parsed or not) or CoNLL-U");
   code_cmd->add_option("files", code.files, "Input files (stdin when none)");
   code_cmd->add_option("--dict", code.dict,
                        "Dictionary set: a PETRARCH config file or a directory holding one")
@@ -20,6 +21,12 @@ int main(int argc, char** argv) {
   code_cmd->add_option("--require-dyad", code.require_dyad,
                        "Drop events lacking a source or a target (default: true for "
                        "PETRARCH-1/TABARI dictionaries, false for CAMEO.2.0)");
+  std::string code_date;
+  code_cmd->add_option("--date", code_date, "Date (YYYY-MM-DD) of stories that carry none, such as plain text")
+      ->check([](const std::string& text) {
+        return annals::parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+      });
+  code_cmd->add_option("--model", code.model, "Parser model for raw text")->default_str("the bundled en.model");
 
   ValidateArgs validate;
   auto* validate_cmd =
@@ -32,6 +39,10 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--tolerate-extra", validate.tolerate_extra,
                          "Score as UniversalPetrarch does: pass when every expected event is "
                          "produced, extra events allowed except in no-event records");
+  validate_cmd->add_flag("--reparse", validate.reparse,
+                         "Ignore each record's <Parse>: parse its <Text> with the built-in parser");
+  validate_cmd->add_option("--model", validate.model, "Parser model for --reparse")
+      ->default_str("the bundled en.model");
 
   std::string dict_path;
   auto* dict_cmd = app.add_subcommand("dict", "Dictionary tools");
@@ -75,6 +86,7 @@ int main(int argc, char** argv) {
 
   if (*code_cmd) {
     code.format = format == "tsv" ? annals::OutputFormat::tsv : annals::OutputFormat::jsonl;
+    if (!code_date.empty()) code.date = annals::parse_date(code_date);
     return run_code(code);
   }
   if (*validate_cmd) return run_validate(validate);

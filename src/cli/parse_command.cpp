@@ -10,6 +10,7 @@
 
 #include "annals/parse.h"
 #include "annals/parser.h"
+#include "annals/pipeline.h"
 #include "annals/segment.h"
 #include "cli/parser_commands.h"
 
@@ -33,19 +34,6 @@ void write_conllu(const Sentence& sentence, std::string& out) {
   out += '\n';
 }
 
-// The sentence as a parser input: its own text, tokens with offsets into it.
-Sentence sentence_of(std::string_view text, const SentenceSpan& span) {
-  Sentence s;
-  s.text = text.substr(span.start, span.end - span.start);
-  for (const TokenSpan& t : span.tokens) {
-    Token& token = s.tokens.emplace_back();
-    token.form = text.substr(t.start, t.end - t.start);
-    token.start = t.start - span.start;
-    token.end = t.end - span.start;
-  }
-  return s;
-}
-
 std::vector<Sentence> sentences_of(const std::string& name, std::string_view content, ParseInput input) {
   std::vector<Sentence> sentences;
   if (input == ParseInput::conllu) {
@@ -59,11 +47,11 @@ std::vector<Sentence> sentences_of(const std::string& name, std::string_view con
       const size_t newline = std::min(content.find('\n', pos), content.size());
       const std::string_view line = content.substr(pos, newline - pos);
       const SentenceSpan span = tokens_of_line(line);
-      if (!span.tokens.empty()) sentences.push_back(sentence_of(line, span));
+      if (!span.tokens.empty()) sentences.push_back(tokenized_sentence(line, span));
       pos = newline + 1;
     }
   } else {
-    for (const SentenceSpan& span : segment(content)) sentences.push_back(sentence_of(content, span));
+    for (const SentenceSpan& span : segment(content)) sentences.push_back(tokenized_sentence(content, span));
   }
   return sentences;
 }

@@ -73,7 +73,7 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
     if (issues.empty()) issues = dictionaries_->issues().find(words);
     Event event;
     event.sentence_id = sentence.id;
-    event.date = date;
+    event.date = event.date_end = date;
     event.source = make_actor(sentence, raw.source);
     if (!raw.target.empty()) event.target = make_actor(sentence, raw.target);
     event.cameo = raw.code;
@@ -108,6 +108,25 @@ std::vector<Event> Coder::code(const Story& story) const {
     }
   }
   return events;
+}
+
+void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries) {
+  const std::vector<std::string> words = dictionary_words(tokenized);
+  for (size_t pos = 0; pos < words.size();) {
+    const auto match = dictionaries.actors().match(words, pos);
+    if (!match) {
+      ++pos;
+      continue;
+    }
+    for (size_t t = pos; t < pos + match->length; ++t) {
+      Token& token = tokenized.tokens[t];
+      if (token.upos.empty() && !token.form.empty() && token.form[0] >= 'A' && token.form[0] <= 'Z') {
+        token.upos = "PROPN";
+        token.xpos = "NNP";
+      }
+    }
+    pos += match->length;
+  }
 }
 
 }  // namespace annals

@@ -338,6 +338,12 @@ class Matcher {
   int coordinate(int t, int core, std::string_view label) {
     const int wrapper = temp_node(label);
     add_kid(wrapper, core);
+    add_conjuncts(t, wrapper);
+    return wrapper;
+  }
+  // A conjunct's own conjuncts join the same list: parsers often chain "A, B, C and D"
+  // as D under C under A where UD attaches all to A.
+  void add_conjuncts(int t, int wrapper) {
     const auto [begin, end] = dependents(t);
     for (const int* d = begin; d != end; ++d) {
       if (relation(*d) != "conj") continue;
@@ -345,8 +351,8 @@ class Matcher {
       for (const int* c = cb; c != ce; ++c)
         if (*c < *d && (relation(*c) == "cc" || relation(*c) == "punct")) add_kid(wrapper, leaf(*c));
       add_kid(wrapper, core_phrase(*d, false));
+      if (!clause_head(*d)) add_conjuncts(*d, wrapper);
     }
-    return wrapper;
   }
 
   // Dependents that belong to a coordination rather than to the word itself.
@@ -458,7 +464,9 @@ class Matcher {
     int inner = temp_node(kVP);
     if (copula >= 0) {
       add_kid(inner, leaf(copula));
-      const int predicate = temp_node(nominal(t) ? kNP : std::string_view("ADJP"));
+      // "is about to restore": the Treebank makes such a predicate a VP over the infinitive.
+      const std::string_view label = nominal(t) ? kNP : has_dependent(t, "xcomp") ? kVP : std::string_view("ADJP");
+      const int predicate = temp_node(label);
       for (const int* d = begin; d != last_inner; ++d) {
         if (*d > copula && *d < t && !is_auxiliary(*d) && !coordination_mark(t, *d)) flatten_into(predicate, *d);
       }

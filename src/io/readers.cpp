@@ -68,13 +68,15 @@ class LineReader {
   int number_ = 0;
 };
 
-enum class InputFormat { petrarch_xml, conllu, jsonl };
+enum class InputFormat { petrarch_xml, conllu, jsonl, plain_text };
 
 bool has_ten_columns(std::string_view line) { return std::count(line.begin(), line.end(), '\t') == 9; }
 
-// Looks at the first lines: XML starts with '<', CoNLL-U's first word line has ten
-// tab-separated columns, anything else is taken for JSONL stories.
-InputFormat detect_format(LineReader& lines) {
+// Looks at the first lines: XML starts with '<', JSONL with '{', CoNLL-U's first word
+// line has ten tab-separated columns; anything else is plain text.
+InputFormat detect_format(LineReader& lines, const std::string& name) {
+  const std::string extension = std::filesystem::path(name).extension().string();
+  if (extension == ".jsonl" || extension == ".ndjson" || extension == ".json") return InputFormat::jsonl;
   std::deque<std::string> seen;
   std::string line;
   InputFormat format = InputFormat::jsonl;
@@ -87,9 +89,10 @@ InputFormat detect_format(LineReader& lines) {
       format = InputFormat::petrarch_xml;
       break;
     }
+    if (first_content && content.front() == '{') break;  // JSONL
     first_content = false;
-    if (content.front() == '#') continue;
-    format = has_ten_columns(line) ? InputFormat::conllu : InputFormat::jsonl;
+    if (content.front() == '#' && !has_ten_columns(line)) continue;  // CoNLL-U comments
+    format = has_ten_columns(line) ? InputFormat::conllu : InputFormat::plain_text;
     break;
   }
   lines.replay(std::move(seen));
@@ -334,7 +337,7 @@ std::optional<std::string> read_file(const std::filesystem::path& file, Diagnost
 
 void read_stories(std::istream& in, const std::string& name, const StorySink& sink, Diagnostics& diagnostics) {
   LineReader lines(in);
-  switch (detect_format(lines)) {
+  switch (detect_format(lines, name)) {
     case InputFormat::petrarch_xml: {
       // XML is read whole: records are cut out of the text (see io/petrarch_xml.h).
       read_petrarch_stories(lines.rest(), name, sink, diagnostics);
@@ -346,6 +349,16 @@ void read_stories(std::istream& in, const std::string& name, const StorySink& si
     case InputFormat::jsonl:
       read_jsonl_stories(lines, name, sink, diagnostics);
       break;
+    case InputFormat::plain_text: {
+      // One story per input, named after the file, undated: the caller supplies the date.
+      Story story;
+      story.id = name == "-" ? "stdin" : std::filesystem::path(name).stem().string();
+      story.text = lines.rest();
+      story.file = name;
+      story.line = 1;
+      sink(std::move(story));
+      break;
+    }
   }
 }
 

@@ -33,6 +33,11 @@ struct State {
   std::vector<int> head, label, left1, left2, right1, right2, left_count, right_count;
   std::vector<uint64_t> left_labels, right_labels;
   std::vector<char> on_stack;
+  std::span<const char> punctuation;  // per word (position - 1); empty: no constraint
+
+  bool is_punctuation(int position) const {
+    return !punctuation.empty() && position >= 1 && position <= n && punctuation[position - 1];
+  }
 
   void reset(int words) {
     n = words;
@@ -71,8 +76,8 @@ struct State {
     switch (action) {
       case kShift: return buffer <= n;
       case kReduce: return s >= 0 && head[s] >= 0;
-      case kLeft: return s >= 0 && head[s] < 0;
-      default: return s >= 0 && buffer <= n;
+      case kLeft: return s >= 0 && head[s] < 0 && !is_punctuation(buffer);
+      default: return s >= 0 && buffer <= n && !is_punctuation(s);
     }
   }
 
@@ -270,6 +275,7 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   const int label_count = static_cast<int>(labels_.size());
   lex.fill(input.forms, input.tags);
   st.reset(count);
+  st.punctuation = input.punctuation;
   label_scores.resize(label_count);
   std::array<uint64_t, kMaxFeatures> feats;
   std::array<uint64_t, kMaxLabelFeatures> label_feats;

@@ -28,6 +28,9 @@ struct ParserTraining {
 struct ParserInput {
   std::span<const std::string_view> forms;
   std::span<const uint16_t> tags;
+  // Optional, per word: punctuation, which then heads nothing (UD never makes it a head;
+  // a greedy parser otherwise sometimes hangs a subject from the full stop).
+  std::span<const char> punctuation = {};
 };
 
 class DependencyParser {

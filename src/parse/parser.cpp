@@ -40,15 +40,22 @@ void Parser::parse(Sentence& sentence) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<uint16_t> tags, labels;
   thread_local std::vector<int> heads;
+  thread_local std::vector<char> punctuation;
   const size_t n = tokens.size();
   forms.clear();
-  for (const Token& token : tokens) forms.push_back(token.form);
-  tags.resize(n);
+  tags.clear();
+  const Components& c = *components_;
+  for (const Token& token : tokens) {
+    forms.push_back(token.form);
+    const int given = token.upos.empty() ? -1 : c.tagger.tag_id(token.upos, token.xpos);
+    tags.push_back(given < 0 ? parsing::Tagger::kPredict : static_cast<uint16_t>(given));
+  }
   heads.resize(n);
   labels.resize(n);
-  const Components& c = *components_;
   c.tagger.tag(forms, tags);
-  c.parser.parse({forms, tags}, heads, labels);
+  punctuation.clear();
+  for (size_t i = 0; i < n; ++i) punctuation.push_back(c.tagger.upos(tags[i]) == "PUNCT");
+  c.parser.parse({forms, tags, punctuation}, heads, labels);
   for (size_t i = 0; i < n; ++i) {
     Token& token = tokens[i];
     token.upos = c.tagger.upos(tags[i]);

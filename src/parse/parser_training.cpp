@@ -41,7 +41,7 @@ std::vector<std::vector<uint16_t>> tag_all(const parsing::Tagger& tagger, const 
   for (size_t s = fold; s < sentences.size(); s += folds) {
     forms.clear();
     for (const Token& token : sentences[s].tokens) forms.push_back(token.form);
-    tags[s].resize(forms.size());
+    tags[s].assign(forms.size(), parsing::Tagger::kPredict);
     tagger.tag(forms, tags[s]);
   }
   return tags;

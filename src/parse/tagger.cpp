@@ -132,7 +132,9 @@ void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> ta
   uint64_t prev = none, prev2 = none;
   for (size_t i = 0; i < words.size(); ++i) {
     int tag;
-    if (likely[i] != 0xFFFF && (likely[i] & kFixedTag)) {
+    if (tags[i] != kPredict) {
+      tag = tags[i];
+    } else if (likely[i] != 0xFFFF && (likely[i] & kFixedTag)) {
       tag = static_cast<int>(likely[i] & ~kFixedTag);
     } else {
       const size_t n = features(words, likely, i, prev, prev2, feats);

@@ -32,7 +32,9 @@ class Tagger {
   // between taggers trained on different data.
   int tag_id(std::string_view upos, std::string_view xpos) const;
 
-  // tags.size() == forms.size(); fills tag ids.
+  // tags.size() == forms.size(). Entries set to kPredict are tagged; the others are taken
+  // as given (and serve as context for the words after them).
+  static constexpr uint16_t kPredict = 0xFFFF;
   void tag(std::span<const std::string_view> forms, std::span<uint16_t> tags) const;
 
   void write(ModelWriter& out) const;

@@ -71,13 +71,48 @@ TEST(CodeCommand, ABrokenSentenceIsReportedAndTheRestIsCoded) {
   EXPECT_NE(r.out.find("\"code\":\"USAGOV\""), std::string::npos) << r.out;
 }
 
-TEST(CodeCommand, RawTextIsRefusedClearly) {
+TEST(CodeCommand, RawTextStoryIsParsedAndCoded) {
   const fs::path input = write_temp(
-      "annals_raw.jsonl", R"({"id":"s1","date":"2024-12-28","source":"X","url":null,"text":"Kim met Trump."})" "\n");
+      "annals_raw.jsonl",
+      R"({"id":"s1","date":"2019-02-27","source":"X","url":null,"text":"HANOI (Reuters) - Kim Jong-un met Trump in Hanoi on Wednesday."})" "\n");
   const CommandResult r = run("code " + input.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(R"("source":{"code":"PRKGOV")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("target":{"code":"USAGOV")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("cameo":"040")"), std::string::npos) << r.out;
+}
+
+TEST(CodeCommand, PlainTextTakesItsDateFromTheCommandLine) {
+  const fs::path input = write_temp("annals_plain.txt", "Kim Jong-un met Trump in Hanoi.\n");
+  const CommandResult undated = run("code " + input.string());
+  EXPECT_EQ(undated.exit_code, 1);
+  EXPECT_NE(undated.err.find("--date"), std::string::npos) << undated.err;
+  EXPECT_TRUE(undated.out.empty());
+  const CommandResult dated = run("code --date 2019-02-27 " + input.string());
+  EXPECT_EQ(dated.exit_code, 0) << dated.err;
+  EXPECT_NE(dated.out.find(R"("date":"2019-02-27")"), std::string::npos) << dated.out;
+  EXPECT_NE(dated.out.find(R"("story_id":"annals_plain")"), std::string::npos) << dated.out;
+}
+
+TEST(CodeCommand, HostileRawTextIsSurvivedAndReported) {
+  std::string huge;  // one 40,000-character sentence without a full stop
+  while (huge.size() < 40000) huge += "and the talks went on ";
+  const fs::path input = write_temp(
+      "annals_hostile.jsonl",
+      R"({"id":"empty","date":"2019-02-27","text":""})" "\n"
+      R"({"id":"punct","date":"2019-02-27","text":"?!?! ... --- !!!"})" "\n"
+      R"({"id":"huge","date":"2019-02-27","text":")" + huge + "\"}\n" +
+      R"({"id":"good","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi."})" "\n");
+  const CommandResult r = run("code " + input.string());
+  EXPECT_NE(r.err.find("'empty'"), std::string::npos) << r.err;  // named, skipped
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("no parse"), std::string::npos) << r.err;
-  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.out.find(R"("story_id":"good")"), std::string::npos) << r.out;  // the rest coded
+  EXPECT_NE(r.err.find("3 stories"), std::string::npos) << r.err;  // the empty one is no story
+
+  // Invalid UTF-8 in plain text: the story is still read and coded.
+  const fs::path bytes = write_temp("annals_bytes.txt", "Kim Jong-un \xff\xfe met Trump in Hanoi.\n");
+  const CommandResult b = run("code --date 2019-02-27 " + bytes.string());
+  EXPECT_NE(b.out.find(R"("cameo":"040")"), std::string::npos) << b.err;
 }
 
 TEST(CodeCommand, TsvHasPetrarchColumns) {

@@ -1,0 +1,199 @@
+// The bundled dictionary set (data/dictionaries): the verb, agent and discard files load
+// without defects, the verbs cover all 20 CAMEO roots, reporting verbs carry no event,
+// and typical news sentences, parsed by the bundled model, get their CAMEO codes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "annals/coder.h"
+#include "annals/dictionaries.h"
+#include "annals/parser.h"
+#include "annals/pipeline.h"
+#include "dictionaries/verbs_cameo2.h"
+
+namespace annals {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = ANNALS_SOURCE_DIR;
+const fs::path kBundled = kSource / "data/dictionaries";
+const fs::path kModel = kSource / "data/models/en.model";
+
+class BundledDictionaries : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    diagnostics_ = std::make_unique<Diagnostics>();
+    set_ = Dictionaries::load(read_petrarch_config(kBundled, *diagnostics_), *diagnostics_);
+  }
+  static void TearDownTestSuite() {
+    set_.reset();
+    diagnostics_.reset();
+  }
+
+  static const Cameo2VerbDictionary& verbs() {
+    return dynamic_cast<const Cameo2VerbDictionary&>(set_->verbs());
+  }
+
+  // The code a verb gets when no pattern matches: that of its last single-word entry,
+  // as the matcher chooses it.
+  static std::string default_code(const std::string& verb) {
+    const std::vector<Cameo2Verb>* entries = verbs().verbs(verb);
+    std::string code;
+    if (!entries) return code;
+    for (const Cameo2Verb& entry : *entries)
+      if (entry.front.empty() && entry.back.empty()) code = entry.code;
+    return code;
+  }
+
+  static std::unique_ptr<Diagnostics> diagnostics_;
+  static std::shared_ptr<const Dictionaries> set_;
+};
+
+std::unique_ptr<Diagnostics> BundledDictionaries::diagnostics_;
+std::shared_ptr<const Dictionaries> BundledDictionaries::set_;
+
+TEST_F(BundledDictionaries, LoadWithoutDefectsInVerbsAgentsAndDiscards) {
+  ASSERT_NE(set_, nullptr);
+  EXPECT_EQ(set_->dialect(), VerbDialect::cameo2);
+  EXPECT_EQ(diagnostics_->error_count(), 0u);
+  for (const Diagnostic& d : diagnostics_->all()) {
+    const std::string name = fs::path(d.file).filename().string();
+    EXPECT_NE(name, "annals.verbs.txt") << d.to_string();
+    EXPECT_NE(name, "annals.agents.txt") << d.to_string();
+    EXPECT_NE(name, "annals.discards.txt") << d.to_string();
+  }
+  EXPECT_GT(verbs().size(), 1000u);  // patterns
+  EXPECT_FALSE(verbs().transformations().empty());
+}
+
+TEST_F(BundledDictionaries, EveryCameoRootHasVerbs) {
+  ASSERT_NE(set_, nullptr);
+  // Representative verbs of each root, with the root their default code must have.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> roots = {
+      {"01", {"ADMIT", "DENY", "MOURN", "CONSIDER"}},
+      {"02", {"URGE", "APPEAL", "PLEAD"}},
+      {"03", {"PROMISE", "PLEDGE", "VOW", "AGREE"}},
+      {"04", {"MEET", "VISIT", "NEGOTIATE", "MEDIATE"}},
+      {"05", {"PRAISE", "APOLOGIZE", "SIGN", "FORGIVE", "RECOGNIZE"}},
+      {"06", {"COOPERATE", "EXTRADITE", "SHARE"}},
+      {"07", {"HELP", "PROVIDE", "DONATE"}},
+      {"08", {"YIELD", "RELEASE", "RESIGN", "DISARM", "WITHDRAW"}},
+      {"09", {"INVESTIGATE", "PROBE"}},
+      {"10", {"DEMAND"}},
+      {"11", {"CRITICIZE", "CONDEMN", "ACCUSE", "SUE", "CONVICT"}},
+      {"12", {"REJECT", "REFUSE", "VETO", "DEFY"}},
+      {"13", {"THREATEN", "WARN"}},
+      {"14", {"DEMONSTRATE", "PROTEST", "RIOT"}},
+      {"15", {"DEPLOY", "MOBILIZE"}},
+      {"16", {"SANCTION", "EXPEL", "SEVER"}},
+      {"17", {"ARREST", "DETAIN", "DEPORT", "SEIZE", "DESTROY"}},
+      {"18", {"KIDNAP", "TORTURE", "ASSASSINATE", "BOMB"}},
+      {"19", {"ATTACK", "KILL", "SHOOT", "SHELL", "OCCUPY"}},
+      {"20", {"EXTERMINATE", "DISPLACE"}},
+  };
+  ASSERT_EQ(roots.size(), 20u);
+  std::set<std::string> block_roots;
+  for (const Cameo2Block& block : verbs().blocks())
+    if (block.code.size() >= 3 && block.code != "---") block_roots.insert(block.code.substr(0, 2));
+  for (const auto& [root, words] : roots) {
+    EXPECT_TRUE(block_roots.count(root)) << "no verb block for root " << root;
+    for (const std::string& word : words) EXPECT_EQ(default_code(word).substr(0, 2), root) << word;
+  }
+}
+
+TEST_F(BundledDictionaries, ReportingVerbsCarryNoEvent) {
+  ASSERT_NE(set_, nullptr);
+  // SAY is PETRARCH's plain statement (never output); the transmission verbs are no event.
+  EXPECT_EQ(default_code("SAY"), "010");
+  for (const char* verb : {"REPORT", "QUOTE", "CITE", "TELL", "ADD", "NOTE", "WRITE"})
+    EXPECT_EQ(default_code(verb), "---") << verb;
+  // Regular and irregular inflections are listed for parses without lemmas.
+  EXPECT_EQ(default_code("SAID"), "010");
+  EXPECT_EQ(default_code("QUOTED"), "---");
+  EXPECT_EQ(default_code("ARRESTED"), "173");
+  EXPECT_EQ(default_code("FOUGHT"), "190");
+}
+
+// Sentences parsed by the bundled model and coded with the bundled set; each must yield
+// the event named (other events may come along).
+class BundledSentences : public BundledDictionaries {
+ protected:
+  static void SetUpTestSuite() {
+    BundledDictionaries::SetUpTestSuite();
+    if (fs::exists(kModel)) parser_ = Parser::load(kModel);
+  }
+  static void TearDownTestSuite() {
+    parser_.reset();
+    BundledDictionaries::TearDownTestSuite();
+  }
+
+  // "SRC TGT CODE" of every event of the text, "---" for a missing actor.
+  static std::set<std::string> code(const std::string& text) {
+    const Coder coder(set_);
+    std::set<std::string> out;
+    for (const Sentence& sentence : parse_text(text, *parser_)) {
+      for (const Event& e : coder.code(sentence, Date{}).events) {
+        const std::string source = e.source.code.empty() ? "---" : e.source.code;
+        const std::string target = e.target && !e.target->code.empty() ? e.target->code : "---";
+        out.insert(source + " " + target + " " + e.cameo);
+      }
+    }
+    return out;
+  }
+
+  static std::shared_ptr<const Parser> parser_;
+};
+
+std::shared_ptr<const Parser> BundledSentences::parser_;
+
+#define REQUIRE_PARSER() \
+  if (!parser_) GTEST_SKIP() << "parser model not found: " << kModel.string()
+
+TEST_F(BundledSentences, NewsSentencesGetTheirCodes) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Iran held talks with Russia on Monday.", "IRN RUS 046"},
+      {"The United States imposed sanctions on Iran.", "USA IRN 163"},
+      {"Russia accused Ukraine of violating the ceasefire.", "RUS UKR 112"},
+      {"China expressed concern over the situation in Syria.", "CHN SYR 012"},
+      {"Israeli troops fired rockets at Lebanon.", "ISRMIL LBN 194"},
+      {"Egypt expelled the Turkish ambassador.", "EGY TURGOV 166"},
+      {"Japan sent aid to the Philippines.", "JPN PHL 070"},
+      {"Turkey deployed troops along the border with Syria.", "TUR SYR 154"},
+      {"Israel cut diplomatic ties with Venezuela.", "ISR VEN 161"},
+      {"Iraq used chemical weapons against Iranian forces.", "IRQ IRN 2041"},
+      {"North Korea apologized to South Korea.", "PRK KOR 055"},
+      {"Germany rejected the proposal by Greece.", "DEU GRC 120"},
+      {"Indian police arrested two Pakistani nationals.", "INDCOP PAK 173"},
+  };
+  for (const auto& [text, event] : cases)
+    EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
+}
+
+TEST_F(BundledSentences, UpperVerbsCombineWithTheirClauses) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  // Transformations: threat of force, appeal, intent to meet, declining to comment.
+  EXPECT_TRUE(code("Iran threatened to attack Israel.").count("IRN ISR 138"));
+  EXPECT_TRUE(code("France urged Iran to release the prisoners.").count("FRA IRN 020"));
+  EXPECT_TRUE(code("Russia agreed to hold talks with Ukraine.").count("RUS UKR 036"));
+  EXPECT_TRUE(code("Kenya declined to comment on the report.").count("KEN --- 011"));
+}
+
+TEST_F(BundledSentences, NewsAgenciesReportingAreNoEvent) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  EXPECT_TRUE(code("Reuters quoted Xinhua as saying the meeting ended.").empty());
+  // The reported event is kept, with its own actors; the report itself is none.
+  EXPECT_EQ(code("AFP reported that the Chinese foreign ministry had criticized Japan."),
+            std::set<std::string>{"CHNGOV JPN 111"});
+}
+
+}  // namespace
+}  // namespace annals
