@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "annals/date.h"
+#include "annals/event_time.h"  // DatePrecision
+#include "annals/modality.h"    // Modality
 
 namespace annals {
 
@@ -22,18 +24,12 @@ struct EventActor {
   Span span;
 };
 
-// How precisely the text dates an event; `story` when it gives no time and the story's
-// date stands in.
-enum class DatePrecision { story, day, week, month, year, range };
-
-// Whether the text asserts that the event happened.
-enum class Modality { asserted, negated, hypothetical, future };
-
 // One link of the chain through which a claim reached the story, innermost speaker
 // first: "Kim was quoted as saying by KCNA" gives {said, Kim}, {quoted_by, KCNA}.
 struct AttributionLink {
-  std::string relation;  // said, reported, quoted_by, citing, according_to
-  EventActor source;     // code empty when the dictionaries do not know the source
+  std::string relation;  // said, reported, quoted_by, citing, according_to (see modality.h)
+  EventActor source;     // code empty when the dictionaries do not know the source; text
+                         // empty when the text names none ("it was reported that")
 };
 
 struct Event {

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,9 @@ namespace annals {
 // starting at the story date ("the past week": the 7 days up to it). `range`: a span of several units ("from 2018 to 2019",
 // "since 2019", "in the 1990s", "the past two years", a term of office).
 enum class DatePrecision { day, week, month, year, range, story };
+
+// "day", "week", "month", "year", "range", "story".
+std::string_view to_string(DatePrecision precision);
 
 // Inclusive day range. `first` is Date{} (ymd 0) when the text gives no start ("during his
 // term" without a term resolver, "until 2019", "since then" with nothing before it).

@@ -47,6 +47,7 @@ int run_code(const CodeArgs& args) {
       }
     }
     for (const Event& event : coder.code(story)) {
+      if (args.asserted_only && event.modality != Modality::asserted) continue;
       write_event(std::cout, event, args.format);
       ++events;
     }

@@ -20,6 +20,7 @@ struct CodeArgs {
   std::optional<bool> require_dyad; // unset: the dictionary dialect's rule
   std::optional<Date> date;         // for stories that carry none (plain text)
   std::string model;                // parser model for raw text; empty: the bundled one
+  bool asserted_only = false;       // leave out negated, hypothetical and future events
 };
 int run_code(const CodeArgs& args);
 
@@ -36,6 +37,13 @@ struct ValidateArgs {
 int run_validate(const ValidateArgs& args);
 
 int run_dict_check(const std::string& path);
+
+struct ScoreArgs {
+  std::vector<std::string> files;  // gold-standard JSONL sets
+  std::string dict;
+  std::string model;
+};
+int run_score(const ScoreArgs& args);
 
 // The dictionary set shipped with annals (data/dictionaries).
 std::string default_dictionary_dir();

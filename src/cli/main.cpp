@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
       ->check([](const std::string& text) {
         return annals::parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
       });
+  code_cmd->add_flag("--asserted-only", code.asserted_only,
+                     "Leave out events the text negates, hypothesises or only announces");
   code_cmd->add_option("--model", code.model, "Parser model for raw text")->default_str("the bundled en.model");
 
   ValidateArgs validate;
@@ -49,6 +51,15 @@ int main(int argc, char** argv) {
   dict_cmd->require_subcommand(1);
   auto* check_cmd = dict_cmd->add_subcommand("check", "Load a dictionary set and report every defect");
   check_cmd->add_option("path", dict_path, "PETRARCH config file or directory holding one")->required();
+
+  ScoreArgs score;
+  auto* score_cmd = app.add_subcommand(
+      "score", "Code the sentences of gold-standard JSONL sets and score the events (root level, "
+               "source country, confusion of roots)");
+  score_cmd->add_option("files", score.files, "Gold JSONL files (PLOVER-style or ConfliBERT-style records)")
+      ->required();
+  score_cmd->add_option("--dict", score.dict, "Dictionary set")->default_str("the bundled set");
+  score_cmd->add_option("--model", score.model, "Parser model")->default_str("the bundled en.model");
 
   TrainArgs train;
   auto* train_cmd = app.add_subcommand("train", "Train the tagger, lemmatizer and parser from UD treebanks");
@@ -91,6 +102,7 @@ int main(int argc, char** argv) {
   }
   if (*validate_cmd) return run_validate(validate);
   if (*check_cmd) return run_dict_check(dict_path);
+  if (*score_cmd) return run_score(score);
   if (*train_cmd) {
     for (int i = 0; i < argc; ++i) train.command_line += (i ? " " : "") + std::string(argv[i]);
     return run_train(train);

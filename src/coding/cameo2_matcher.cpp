@@ -618,7 +618,9 @@ std::string Coding::negate(const std::string& code) const {
   const PicoTable& pico = dict_.pico();
   if (code.empty() || code == "---" || code.find(':') != std::string::npos) return code;
   if (std::stoi(code) > 200) return code;
-  if (pico.empty()) return {};  // a negated event we cannot name is better not coded
+  // Without PETRARCH-2's ontology the negated event keeps its code; the coder flags it
+  // with modality "negated" (annals/modality.h) instead of dropping it.
+  if (pico.empty()) return code;
   const int64_t value = pico.value(code);
   if (value < 0) return {};
   return pico.code(value - 0xFFFF);

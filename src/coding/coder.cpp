@@ -1,8 +1,12 @@
 #include "annals/coder.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
+#include "annals/event_time.h"
+#include "annals/modality.h"
+#include "coding/actor_phrase.h"
 #include "coding/cameo2_matcher.h"
 #include "coding/linear_matcher.h"
 #include "coding/raw_event.h"
@@ -27,6 +31,8 @@ EventActor make_actor(const Sentence& sentence, const ActorMention& mention) {
   }
   return actor;
 }
+
+bool is_media(const std::string& code) { return code.find("MED") != std::string::npos; }
 
 // An event code the dictionaries use for "recognised, but no event".
 bool is_null_code(const std::string& code) { return code.empty() || code == "---" || code == "--"; }
@@ -88,6 +94,21 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
       const EventActor span = make_actor(sentence, verb);
       event.verb.text = span.text;
       event.verb.span = span.span;
+      // Reporting between news agencies ("AP reported, quoted by BTA") is how the story
+      // reached us, not an event.
+      if (is_reporting(sentence, raw.verb_first) && event.target && is_media(event.source.code) &&
+          is_media(event.target->code))
+        continue;
+      event.modality = modality_of(sentence, raw.verb_first).modality;
+      for (const AttributionSource& link : attribution_of(sentence, raw.verb_first)) {
+        AttributionLink& out = event.attribution.emplace_back();
+        out.relation = link.relation;
+        if (link.first_token < 0) continue;
+        out.source = make_actor(sentence, {"", link.first_token, link.last_token});
+        const std::string code =
+            code_noun_phrase(words, link.first_token, link.last_token + 1, *dictionaries_, date);
+        if (code != "---") out.source.code = code;
+      }
     }
     event.issues = issues;
     event.text = sentence.text;
@@ -96,14 +117,130 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
   return result;
 }
 
+namespace {
+
+// The token a span of the sentence starts at; -1 when none does.
+int token_at(const Sentence& sentence, uint32_t start) {
+  for (size_t t = 0; t < sentence.tokens.size(); ++t)
+    if (sentence.tokens[t].start == start) return static_cast<int>(t);
+  return -1;
+}
+
+// The actor whose dictionary phrase covers token `token`, if any.
+const Actor* actor_covering(const Sentence& sentence, const std::vector<std::string>& words, int token,
+                            const Dictionaries& dictionaries) {
+  for (int start = std::max(0, token - 4); start <= token; ++start) {
+    const auto match = dictionaries.actors().match(words, start);
+    if (match && start + static_cast<int>(match->length) > token) return match->value;
+  }
+  return nullptr;
+}
+
+// An actor with government terms of office: a person the dictionaries date.
+bool holds_office(const Actor& actor) {
+  return std::any_of(actor.codes.begin(), actor.codes.end(), [](const DatedCode& c) {
+    return c.dated() && c.code.size() >= 6 && c.code.compare(3, 3, "GOV") == 0;
+  });
+}
+
+// Story-level memory for reading times: terms of office of the people the story names.
+class TermsOfOffice {
+ public:
+  TermsOfOffice(const Dictionaries& dictionaries, Date story_date)
+      : dictionaries_(dictionaries), story_date_(story_date) {}
+
+  // Remembers the office holders a sentence names, for the pronouns of later sentences.
+  void read(const Sentence& sentence, const std::vector<std::string>& words) {
+    for (size_t t = 0; t < words.size(); ++t)
+      if (const Actor* actor = actor_covering(sentence, words, static_cast<int>(t), dictionaries_);
+          actor && holds_office(*actor))
+        last_holder_ = actor;
+  }
+
+  // "during his first term": the holder named by the possessor, or for a pronoun the
+  // first office holder the sentence names ("During his first term, Trump met ..."),
+  // else the last one the story named before.
+  std::optional<TimeRange> term(const Sentence& sentence, const std::vector<std::string>& words,
+                                int possessor, int ordinal) const {
+    const Actor* holder = nullptr;
+    if (possessor >= 0 && sentence.tokens[possessor].upos != "PRON")
+      holder = actor_covering(sentence, words, possessor, dictionaries_);
+    if (!holder) {
+      for (size_t t = 0; t < words.size() && !holder; ++t) {
+        const Actor* actor = actor_covering(sentence, words, static_cast<int>(t), dictionaries_);
+        if (actor && holds_office(*actor)) holder = actor;
+      }
+    }
+    if (!holder) holder = last_holder_;
+    if (!holder) return std::nullopt;
+    std::vector<DatedCode> terms;
+    for (const DatedCode& c : holder->codes)
+      if (c.dated() && c.code.size() >= 6 && c.code.compare(3, 3, "GOV") == 0 && c.from <= story_date_)
+        terms.push_back(c);
+    std::sort(terms.begin(), terms.end(), [](const DatedCode& a, const DatedCode& b) { return a.from < b.from; });
+    if (terms.empty()) return std::nullopt;
+    const DatedCode* chosen = nullptr;
+    if (ordinal > 0 && ordinal <= static_cast<int>(terms.size())) chosen = &terms[ordinal - 1];
+    else if (ordinal == 0) chosen = &terms.back();  // the current or latest
+    else if (ordinal < 0)                           // "previous": the latest that ended
+      for (const DatedCode& c : terms)
+        if (c.to < story_date_) chosen = &c;
+    if (!chosen) return std::nullopt;
+    return TimeRange{chosen->from, std::min(chosen->to, story_date_), DatePrecision::range};
+  }
+
+ private:
+  const Dictionaries& dictionaries_;
+  Date story_date_;
+  const Actor* last_holder_ = nullptr;
+};
+
+// The date an event's actors are coded on: its own time, not the story's.
+Date actor_date(const EventTime& time) { return time.range.open_start() ? time.range.last : time.range.first; }
+
+}  // namespace
+
 std::vector<Event> Coder::code(const Story& story) const {
   std::vector<Event> events;
+  StoryTimeline timeline(story.date);
+  TermsOfOffice terms(*dictionaries_, story.date);
+  std::vector<std::string> words;
+  timeline.set_term_resolver([&](const Sentence& sentence, int possessor, int ordinal) {
+    return terms.term(sentence, words, possessor, ordinal);
+  });
   for (size_t i = 0; i < story.sentences.size(); ++i) {
-    SentenceCoding coded = code(story.sentences[i], story.date);
+    const Sentence& sentence = story.sentences[i];
+    words = dictionary_words(sentence);
+    const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
+    terms.read(sentence, words);
+    SentenceCoding coded = code(sentence, story.date);
     if (coded.skipped == "storydiscard") return {};
     for (Event& event : coded.events) {
       event.story_id = story.id;
       event.sentence = static_cast<int>(i);
+      const int verb = token_at(sentence, event.verb.span.start);
+      if (verb < 0) {
+        events.push_back(std::move(event));
+        continue;
+      }
+      const EventTime time = timeline.time_of(sentence, times, verb);
+      event.date_precision = time.range.precision;
+      event.historical = time.historical;
+      if (time.range.precision != DatePrecision::story) {
+        event.date = actor_date(time);
+        event.date_end = time.range.last;
+        // Dated actor codes follow the event's time: Trump in his first term is USAGOV.
+        if (event.date != story.date) {
+          for (const Event& redated : code(sentence, event.date).events) {
+            if (redated.verb.span.start == event.verb.span.start && redated.cameo == event.cameo &&
+                redated.source.span.start == event.source.span.start) {
+              event.source.code = redated.source.code;
+              if (event.target && redated.target) event.target->code = redated.target->code;
+              break;
+            }
+          }
+        }
+      }
       events.push_back(std::move(event));
     }
   }

@@ -37,6 +37,18 @@ std::string to_json(const Event& event) {
   json["sentence"] = event.sentence;
   json["sentence_id"] = event.sentence_id;
   json["date"] = event.date.iso();
+  json["date_end"] = event.date_end.iso();
+  json["date_precision"] = to_string(event.date_precision);
+  json["historical"] = event.historical;
+  json["modality"] = to_string(event.modality);
+  ordered_json chain = ordered_json::array();
+  for (const AttributionLink& link : event.attribution) {
+    ordered_json source = actor_json(event.text, link.source);
+    if (link.source.text.empty()) source["text"] = nullptr, source["start"] = nullptr, source["end"] = nullptr;
+    if (link.source.code.empty()) source["code"] = nullptr;
+    chain.push_back({{"relation", link.relation}, {"source", std::move(source)}});
+  }
+  json["attribution"] = std::move(chain);
   json["source"] = actor_json(event.text, event.source);
   json["target"] = event.target ? actor_json(event.text, *event.target) : ordered_json(nullptr);
   json["cameo"] = event.cameo;

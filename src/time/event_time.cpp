@@ -1178,4 +1178,16 @@ EventTime StoryTimeline::time_of(const Sentence& sentence,
   return story_time;
 }
 
+std::string_view to_string(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::day: return "day";
+    case DatePrecision::week: return "week";
+    case DatePrecision::month: return "month";
+    case DatePrecision::year: return "year";
+    case DatePrecision::range: return "range";
+    case DatePrecision::story: break;
+  }
+  return "story";
+}
+
 }  // namespace annals

@@ -34,7 +34,8 @@ TEST(EventJson, FieldsInContractOrderWithCodePointOffsets) {
   const auto json = nlohmann::ordered_json::parse(line);
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"story_id", "sentence", "sentence_id", "date", "source", "target",
+  EXPECT_EQ(keys, (std::vector<std::string>{"story_id", "sentence", "sentence_id", "date", "date_end",
+                                            "date_precision", "historical", "modality", "attribution", "source", "target",
                                             "cameo", "root", "goldstein", "quad_class", "plover", "verb",
                                             "issues", "text"}));
   EXPECT_EQ(json["date"], "2024-12-28");
@@ -56,6 +57,28 @@ TEST(EventJson, FieldsInContractOrderWithCodePointOffsets) {
   // Slicing the text by code points gives back the words.
   const std::u32string text = U"Z\u00FCrich hosts \u0141ukasz.";
   EXPECT_EQ(text.substr(13, 19 - 13), U"\u0141ukasz");
+}
+
+TEST(EventJson, TimeModalityAndAttribution) {
+  Event event = zurich_event();
+  event.date = Date{20190101};
+  event.date_end = Date{20191231};
+  event.date_precision = DatePrecision::year;
+  event.historical = true;
+  event.modality = Modality::negated;
+  event.attribution.push_back({"said", {"", "Z\xC3\xBCrich", {0, 7}}});
+  event.attribution.push_back({"reported", {}});  // "it was reported": no source named
+  const auto json = nlohmann::json::parse(to_json(event));
+  EXPECT_EQ(json["date"], "2019-01-01");
+  EXPECT_EQ(json["date_end"], "2019-12-31");
+  EXPECT_EQ(json["date_precision"], "year");
+  EXPECT_EQ(json["historical"], true);
+  EXPECT_EQ(json["modality"], "negated");
+  ASSERT_EQ(json["attribution"].size(), 2u);
+  EXPECT_EQ(json["attribution"][0]["relation"], "said");
+  EXPECT_TRUE(json["attribution"][0]["source"]["code"].is_null());  // not in the dictionaries
+  EXPECT_EQ(json["attribution"][0]["source"]["end"], 6);             // code points
+  EXPECT_TRUE(json["attribution"][1]["source"]["text"].is_null());
 }
 
 TEST(EventJson, MissingTargetAndPloverAreNull) {

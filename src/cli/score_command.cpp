@@ -1,0 +1,142 @@
+// `annals score GOLD.jsonl...`: codes the raw sentences of gold-standard sets and scores the
+// events against them at CAMEO root level (with source country when the set gives one), or
+// at the level of the five ConfliBERT classes, and prints the confusion of roots.
+#include <fmt/core.h>
+
+#include <array>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "annals/coder.h"
+#include "annals/pipeline.h"
+#include "cli/commands.h"
+
+namespace annals::cli {
+
+namespace {
+
+// The five classes of the ConfliBERT CAMEO set, by root.
+std::string class_of_root(const std::string& root) {
+  const int r = root.empty() ? 0 : std::stoi(root);
+  if (r <= 2) return "statement";
+  if (r <= 5) return "verbal cooperation";
+  if (r <= 8) return "material cooperation";
+  if (r <= 13 || r == 16) return "verbal conflict";
+  return "material conflict";
+}
+
+struct GoldRecord {
+  std::string id, text, label;     // label: a CAMEO root ("04") or a ConfliBERT class
+  std::set<std::string> countries; // gold source countries; empty when the set gives none
+  Date date;
+};
+
+struct Tally {
+  size_t records = 0, found = 0, found_with_source = 0, with_source = 0;
+  size_t events = 0, events_right = 0, events_right_with_source = 0;
+  std::map<std::string, std::map<std::string, size_t>> confusion;  // gold label -> produced -> count
+};
+
+std::optional<GoldRecord> read_record(const nlohmann::json& j) {
+  GoldRecord r;
+  r.id = j.value("id", "");
+  r.text = j.value("text", "");
+  if (j.contains("cameo_root") && j["cameo_root"].is_string()) r.label = j["cameo_root"];
+  else if (j.contains("label") && j["label"].is_string()) r.label = j["label"];
+  if (r.text.empty() || r.label.empty()) return std::nullopt;
+  if (j.contains("source") && j["source"].is_array())
+    for (const auto& s : j["source"])
+      if (s.is_object() && s.contains("country") && s["country"].is_string()) r.countries.insert(s["country"]);
+  r.date = parse_date(j.value("date", "")).value_or(Date{20000101});
+  return r;
+}
+
+}  // namespace
+
+int run_score(const ScoreArgs& args) {
+  size_t dictionary_errors = 0;
+  auto dictionaries = load_dictionaries(args.dict, dictionary_errors);
+  if (!dictionaries) return 2;
+  const Coder coder(dictionaries);
+  LazyParser parser(args.model);
+  int status = 0;
+  for (const std::string& file : args.files) {
+    std::ifstream in(file);
+    if (!in) {
+      fmt::print(stderr, "annals score: cannot open {}\n", file);
+      status = 1;
+      continue;
+    }
+    Tally tally;
+    bool classes = false;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      std::optional<GoldRecord> gold;
+      try {
+        gold = read_record(nlohmann::json::parse(line));
+      } catch (const nlohmann::json::exception& e) {
+        fmt::print(stderr, "{}:{}: malformed JSON ({}); skipped\n", file, number, e.what());
+        status = 1;
+        continue;
+      }
+      if (!gold) {
+        fmt::print(stderr, "{}:{}: record without \"text\" or a gold label; skipped\n", file, number);
+        status = 1;
+        continue;
+      }
+      classes = gold->label.size() > 2;  // ConfliBERT class names vs two-digit roots
+      Story story;
+      story.id = gold->id;
+      story.date = gold->date;
+      story.text = gold->text;
+      parse_story(story, parser.get(), [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+      bool found = false, found_with_source = false;
+      std::set<std::string> produced;
+      for (const Event& event : coder.code(story)) {
+        const std::string label = classes ? class_of_root(event.root) : event.root;
+        const bool right = label == gold->label;
+        const bool right_source = right && gold->countries.count(event.source.code.substr(0, 3));
+        ++tally.events;
+        tally.events_right += right;
+        tally.events_right_with_source += right_source;
+        found |= right;
+        found_with_source |= right_source;
+        produced.insert(label);
+      }
+      ++tally.records;
+      tally.found += found;
+      if (!gold->countries.empty()) {
+        ++tally.with_source;
+        tally.found_with_source += found_with_source;
+      }
+      if (produced.empty()) produced.insert("none");
+      for (const std::string& label : produced) ++tally.confusion[gold->label][label];
+    }
+    const auto percent = [](size_t part, size_t whole) { return whole ? 100.0 * part / whole : 0.0; };
+    const char* unit = classes ? "class" : "root";
+    fmt::print("{}: {} records, {} events\n", file, tally.records, tally.events);
+    fmt::print("  recall    (gold {} found)             {:5.1f}%  ({} of {})\n", unit,
+               percent(tally.found, tally.records), tally.found, tally.records);
+    if (tally.with_source)
+      fmt::print("  recall    (gold {} and source country) {:5.1f}%  ({} of {})\n", unit,
+                 percent(tally.found_with_source, tally.with_source), tally.found_with_source, tally.with_source);
+    fmt::print("  precision (events with the gold {})   {:5.1f}%  ({} of {})\n", unit,
+               percent(tally.events_right, tally.events), tally.events_right, tally.events);
+    if (tally.with_source)
+      fmt::print("  precision (and the source country)    {:5.1f}%  ({} of {})\n",
+                 percent(tally.events_right_with_source, tally.events), tally.events_right_with_source, tally.events);
+    fmt::print("  confusion (gold {} -> produced, records):\n", unit);
+    for (const auto& [gold, row] : tally.confusion) {
+      std::string cells;
+      for (const auto& [label, count] : row) cells += fmt::format(" {}:{}", label, count);
+      fmt::print("    {:<22}{}\n", gold, cells);
+    }
+  }
+  return status ? status : dictionary_errors ? 1 : 0;
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,95 @@
+// Story-level coding of raw text with the bundled model and dictionaries: each event's own
+// time (and actor codes dated by it), modality and reporting chain.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "annals/coder.h"
+#include "annals/pipeline.h"
+
+namespace annals {
+namespace {
+
+class StoryContext : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    parser_ = Parser::load(std::string(ANNALS_SOURCE_DIR) + "/data/models/en.model");
+    Diagnostics diagnostics;
+    dictionaries_ = Dictionaries::load(
+        read_petrarch_config(std::string(ANNALS_SOURCE_DIR) + "/data/dictionaries", diagnostics), diagnostics);
+    ASSERT_TRUE(dictionaries_);
+  }
+
+  // Events of a story dated 2024-12-28 (a Saturday), one per sentence expected.
+  static std::vector<Event> code(const std::string& text) {
+    Story story;
+    story.id = "s";
+    story.date = Date{20241228};
+    story.text = text;
+    parse_story(story, *parser_, [](Sentence& s) { mark_actor_names(s, *dictionaries_); });
+    return Coder(dictionaries_).code(story);
+  }
+
+  static const Event* find(const std::vector<Event>& events, const std::string& verb) {
+    for (const Event& e : events)
+      if (e.verb.text == verb) return &e;
+    return nullptr;
+  }
+
+  static inline std::shared_ptr<const Parser> parser_;
+  static inline std::shared_ptr<const Dictionaries> dictionaries_;
+};
+
+TEST_F(StoryContext, TermOfOfficeDatesTheEventAndItsActors) {
+  const auto events = code("During his first term, Trump met with Kim three times.");
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->source.code, "USAGOV");  // Trump was not in office on the story date
+  EXPECT_EQ(met->target->code, "PRKGOV");
+  EXPECT_EQ(met->date, Date{20170120});
+  EXPECT_EQ(met->date_end, Date{20210120});
+  EXPECT_EQ(met->date_precision, DatePrecision::range);
+  EXPECT_TRUE(met->historical);
+  EXPECT_EQ(met->modality, Modality::asserted);
+}
+
+TEST_F(StoryContext, RelativeTimesResolveAgainstTheStoryDate) {
+  const auto events = code("Kim met Putin in Moscow last month. Putin will visit Pyongyang next week.");
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->date, Date{20241101});
+  EXPECT_EQ(met->date_end, Date{20241130});
+  EXPECT_EQ(met->date_precision, DatePrecision::month);
+  EXPECT_TRUE(met->historical);
+  const Event* visit = find(events, "visit");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->date, Date{20241230});  // the Monday after the story's Saturday
+  EXPECT_EQ(visit->modality, Modality::future);
+  EXPECT_FALSE(visit->historical);
+}
+
+TEST_F(StoryContext, NegatedAndHypotheticalEventsAreKeptAndFlagged) {
+  const auto events = code("Kim did not meet Biden in 2023. Russia could attack Ukraine.");
+  const Event* meet = find(events, "meet");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->modality, Modality::negated);
+  EXPECT_EQ(meet->date_precision, DatePrecision::year);
+  const Event* attack = find(events, "attack");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->modality, Modality::hypothetical);
+  EXPECT_EQ(attack->date_precision, DatePrecision::story);
+  EXPECT_EQ(attack->date, Date{20241228});
+}
+
+TEST_F(StoryContext, ReportingChainIsRecordedWithActorCodes) {
+  const auto events = code("Kim met Putin in Moscow, KCNA reported.");
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_EQ(met->attribution.size(), 1u);
+  EXPECT_EQ(met->attribution[0].relation, "reported");
+  EXPECT_EQ(met->attribution[0].source.text, "KCNA");
+  EXPECT_EQ(met->attribution[0].source.code, "PRKMED");
+}
+
+}  // namespace
+}  // namespace annals
