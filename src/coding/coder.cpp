@@ -143,18 +143,30 @@ bool holds_office(const Actor& actor) {
   });
 }
 
-// Story-level memory for reading times: terms of office of the people the story names.
-class TermsOfOffice {
+// Story-level memory of the office holders the story names: their terms of office date
+// "during his first term", and the latest one is who "he" and "she" refer to.
+class StoryPeople {
  public:
-  TermsOfOffice(const Dictionaries& dictionaries, Date story_date)
+  StoryPeople(const Dictionaries& dictionaries, Date story_date)
       : dictionaries_(dictionaries), story_date_(story_date) {}
 
-  // Remembers the office holders a sentence names, for the pronouns of later sentences.
+  // The office holder named last before token `token` of the current sentence, or in an
+  // earlier sentence.
+  const Actor* holder_before(int token) const {
+    const Actor* holder = earlier_holder_;
+    for (const auto& [at, actor] : current_)
+      if (at < token) holder = actor;
+    return holder;
+  }
+
+  // Moves on to the next sentence, remembering the office holders it names.
   void read(const Sentence& sentence, const std::vector<std::string>& words) {
+    if (!current_.empty()) earlier_holder_ = current_.back().second;
+    current_.clear();
     for (size_t t = 0; t < words.size(); ++t)
       if (const Actor* actor = actor_covering(sentence, words, static_cast<int>(t), dictionaries_);
-          actor && holds_office(*actor))
-        last_holder_ = actor;
+          actor && holds_office(*actor) && (current_.empty() || current_.back().second != actor))
+        current_.emplace_back(static_cast<int>(t), actor);
   }
 
   // "during his first term": the holder named by the possessor, or for a pronoun the
@@ -171,7 +183,7 @@ class TermsOfOffice {
         if (actor && holds_office(*actor)) holder = actor;
       }
     }
-    if (!holder) holder = last_holder_;
+    if (!holder) holder = earlier_holder_;
     if (!holder) return std::nullopt;
     std::vector<DatedCode> terms;
     for (const DatedCode& c : holder->codes)
@@ -192,8 +204,31 @@ class TermsOfOffice {
  private:
   const Dictionaries& dictionaries_;
   Date story_date_;
-  const Actor* last_holder_ = nullptr;
+  const Actor* earlier_holder_ = nullptr;                 // in the sentences before
+  std::vector<std::pair<int, const Actor*>> current_;    // (token, holder) of this sentence
 };
+
+// "He met Putin": an actor the sentence leaves uncoded, named by a personal pronoun in
+// relation `relation` to the verb, is the story's latest office holder. Returns whether
+// the actor was filled.
+bool resolve_pronoun(const Sentence& sentence, int verb, std::string_view relation,
+                     std::initializer_list<std::string_view> pronouns, const std::string& code,
+                     EventActor& actor) {
+  if (code.empty() || (!actor.code.empty() && actor.code != "---")) return false;
+  for (const int d : sentence.dependents(verb)) {
+    const Token& token = sentence.tokens[d];
+    if (token.deprel.rfind(relation, 0) != 0) continue;
+    const std::string word = dictionary_word(token.form);
+    for (const std::string_view pronoun : pronouns) {
+      if (word != pronoun) continue;
+      actor.code = code;
+      actor.text = token.form;
+      actor.span = {token.start, token.end};
+      return true;
+    }
+  }
+  return false;
+}
 
 // The date an event's actors are coded on: its own time, not the story's.
 Date actor_date(const EventTime& time) { return time.range.open_start() ? time.range.last : time.range.first; }
@@ -203,16 +238,16 @@ Date actor_date(const EventTime& time) { return time.range.open_start() ? time.r
 std::vector<Event> Coder::code(const Story& story) const {
   std::vector<Event> events;
   StoryTimeline timeline(story.date);
-  TermsOfOffice terms(*dictionaries_, story.date);
+  StoryPeople people(*dictionaries_, story.date);
   std::vector<std::string> words;
   timeline.set_term_resolver([&](const Sentence& sentence, int possessor, int ordinal) {
-    return terms.term(sentence, words, possessor, ordinal);
+    return people.term(sentence, words, possessor, ordinal);
   });
   for (size_t i = 0; i < story.sentences.size(); ++i) {
     const Sentence& sentence = story.sentences[i];
     words = dictionary_words(sentence);
     const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
-    terms.read(sentence, words);
+    people.read(sentence, words);
     SentenceCoding coded = code(sentence, story.date);
     if (coded.skipped == "storydiscard") return {};
     for (Event& event : coded.events) {
@@ -239,6 +274,14 @@ std::vector<Event> Coder::code(const Story& story) const {
               break;
             }
           }
+        }
+      }
+      if (const Actor* person = people.holder_before(verb)) {
+        resolve_pronoun(sentence, verb, "nsubj", {"HE", "SHE"}, person->code_on(event.date), event.source);
+        if (!event.target) {
+          EventActor object;
+          if (resolve_pronoun(sentence, verb, "obj", {"HIM", "HER"}, person->code_on(event.date), object))
+            event.target = object;
         }
       }
       events.push_back(std::move(event));

@@ -91,5 +91,14 @@ TEST_F(StoryContext, ReportingChainIsRecordedWithActorCodes) {
   EXPECT_EQ(met->attribution[0].source.code, "PRKMED");
 }
 
+TEST_F(StoryContext, PersonalPronounsReferToTheLatestOfficeHolder) {
+  const auto events = code("Putin arrived in Pyongyang on Friday. He met Kim in the capital.");
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->source.code, "RUSGOV");
+  EXPECT_EQ(met->source.text, "He");
+  EXPECT_EQ(met->target->code, "PRKGOV");
+}
+
 }  // namespace
 }  // namespace annals
