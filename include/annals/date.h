@@ -16,6 +16,12 @@ struct Date {
   std::string iso() const;  // YYYY-MM-DD
 };
 
+// Calendar arithmetic, one implementation for every layer: days since 1970-01-01 in the
+// proleptic Gregorian calendar, and back.
+int days_since_epoch(Date date);
+Date date_from_days(int days);
+int days_in_month(int year, int month);
+
 // Accepts YYYY-MM-DD and YYYYMMDD; nullopt for anything else or an impossible day.
 std::optional<Date> parse_date(std::string_view text);
 

@@ -7,13 +7,6 @@ namespace annals {
 
 namespace {
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
 // The value of `count` decimal digits at text[pos]; -1 if any is not a digit.
 int read_digits(std::string_view text, size_t pos, size_t count) {
   int value = 0;
@@ -25,6 +18,37 @@ int read_digits(std::string_view text, size_t pos, size_t count) {
 }
 
 }  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// Both directions count in 400-year eras of 146,097 days, with years starting on 1 March
+// so that the leap day ends the year (the method of H. Hinnant's chrono algorithms).
+int days_since_epoch(Date date) {
+  const int month = date.month(), day = date.day();
+  const int year = date.year() - (month <= 2);
+  const int era = (year >= 0 ? year : year - 399) / 400;
+  const int year_of_era = year - era * 400;
+  const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+Date date_from_days(int days) {
+  days += 719468;
+  const int era = (days >= 0 ? days : days - 146096) / 146097;
+  const int day_of_era = days - era * 146097;
+  const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int shifted_month = (5 * day_of_year + 2) / 153;
+  const int day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+  const int month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
+  const int year = year_of_era + era * 400 + (month <= 2);
+  return Date{year * 10000 + month * 100 + day};
+}
 
 std::string Date::iso() const {
   char buffer[16];

@@ -9,20 +9,10 @@ namespace annals {
 
 namespace {
 
-// Days since 1 March of year 0, for comparing range widths.
-int64_t day_number(Date date) {
-  int64_t y = date.year(), m = date.month(), d = date.day();
-  if (m <= 2) {
-    y -= 1;
-    m += 12;
-  }
-  return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
-}
-
 int64_t width(const DatedCode& code) {
   constexpr int64_t kOpen = int64_t{1} << 40;
-  const int64_t from = code.from == Date{0} ? -kOpen : day_number(code.from);
-  const int64_t to = code.to == Date{99999999} ? kOpen : day_number(code.to);
+  const int64_t from = code.from == Date{0} ? -kOpen : days_since_epoch(code.from);
+  const int64_t to = code.to == Date{99999999} ? kOpen : days_since_epoch(code.to);
   return to - from;
 }
 

@@ -15,41 +15,10 @@ namespace annals {
 
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Calendar arithmetic on day serials (days since 1970-01-01, proleptic Gregorian).
-
-int days_from_civil(int year, int month, int day) {
-  year -= month <= 2;
-  const int era = (year >= 0 ? year : year - 399) / 400;
-  const int year_of_era = year - era * 400;
-  const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
-}
-
-Date civil_from_days(int serial) {
-  serial += 719468;
-  const int era = (serial >= 0 ? serial : serial - 146096) / 146097;
-  const int day_of_era = serial - era * 146097;
-  const int year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const int shifted_month = (5 * day_of_year + 2) / 153;
-  const int day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-  const int month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
-  const int year = year_of_era + era * 400 + (month <= 2);
-  return Date{year * 10000 + month * 100 + day};
-}
-
-int serial(Date date) { return days_from_civil(date.year(), date.month(), date.day()); }
-Date add_days(Date date, int days) { return civil_from_days(serial(date) + days); }
+// Calendar arithmetic on day serials (annals/date.h).
+int serial(Date date) { return days_since_epoch(date); }
+Date add_days(Date date, int days) { return date_from_days(serial(date) + days); }
 int weekday(Date date) { return ((serial(date) % 7) + 7 + 3) % 7; }  // Monday 0 ... Sunday 6
-
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
 Date make_date(int year, int month, int day) { return Date{year * 10000 + month * 100 + day}; }
 
 TimeRange day_range(Date day) { return {day, day, DatePrecision::day}; }
