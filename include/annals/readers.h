@@ -16,8 +16,8 @@ namespace annals {
 
 using StorySink = std::function<void(Story&&)>;
 
-// Detects the format from the content (PETRARCH XML, JSONL stories, CoNLL-U, plain
-// text; .jsonl/.ndjson/.json names are always JSONL) and delivers stories in input order. `name` is used in messages ("-" for stdin).
+// Detects the format from the content (PETRARCH XML, Reuters-21578 SGML, JSONL stories,
+// CoNLL-U, plain text; .jsonl/.ndjson/.json names are always JSONL) and delivers stories in input order. `name` is used in messages ("-" for stdin).
 // PETRARCH XML: consecutive records STORYID-NN / STORYID_NN form one story.
 // JSONL: {"id","date","source","url","text"} per line, or "conllu" with a parse instead of text.
 // Plain text: the whole input is one undated story named after the file ("stdin" for "-").

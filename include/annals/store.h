@@ -26,8 +26,10 @@
 
 namespace annals {
 
+class Parser;  // annals/parser.h
+
 // The schema this build writes; files with a higher user_version are refused.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 // The store cannot be opened, is not an annals store, is of a newer schema, or SQLite
 // failed (disk full, I/O error). The message names the file.
@@ -50,7 +52,14 @@ struct StoredStory {
   int sentences = 0;
 };
 
-// Filters shared by the event listing and the monthly series. Empty fields match all.
+// What a listing, series or top list counts.
+enum class Counting {
+  reports,    // every coded event: one per sentence that reports it
+  one_a_day,  // Phoenix's filter: the first event of each (date, source, target, cameo)
+  happenings  // one per happening found by EventStore::dedup (its first mention)
+};
+
+// Filters shared by the event listing, the series and the top lists. Empty fields match all.
 struct EventQuery {
   // Actor codes: exact ("USAGOV"), or a prefix when they end in '*' ("USA*").
   std::string source;
@@ -59,7 +68,59 @@ struct EventQuery {
   std::string code;
   std::optional<Date> from;  // inclusive
   std::optional<Date> to;    // inclusive
-  size_t limit = 0;          // events listing only; 0: no limit
+  size_t limit = 0;          // listings and top lists; 0: no limit
+  // With happenings, source/target/code/dates filter on the happening's first mention.
+  Counting counting = Counting::reports;
+};
+
+enum class Granularity { day, week, month, year };
+
+// One period of a series: a day, a week (Monday to Sunday), a month or a year.
+struct SeriesPoint {
+  Date start;          // first day of the period
+  std::string period;  // "2024-12-05", "2024-12-02" (the week's Monday), "2024-12", "2024"
+  size_t events = 0;
+  std::array<size_t, 4> quad_class{};  // events of quad class 1..4
+  double goldstein_sum = 0;
+  double goldstein_mean = 0;  // 0 for a period without events
+};
+
+struct TopEntry {
+  std::string source;  // the actor, or the dyad's source
+  std::string target;  // the dyad's target ("" when none); empty for actors
+  size_t events = 0;
+  size_t as_source = 0;  // actors only: events where the actor is the source
+  size_t as_target = 0;  // actors only
+};
+
+// How EventStore::dedup groups events into happenings (see docs/store.md).
+enum class CodeFamily { root, base };  // 2-digit root ("04") or 3-digit base code ("043")
+
+struct DedupOptions {
+  int window_days = 1;  // mentions at most this many days after a happening's first one join it
+  CodeFamily family = CodeFamily::root;
+  auto operator<=>(const DedupOptions&) const = default;
+};
+
+// A group of events reporting the same happening: same dyad, same code family, dates
+// within the window.
+struct Happening {
+  int64_t id = 0;
+  Date date;       // first mention's date (ymd 0: undated, a happening of its own)
+  Date date_last;  // latest mention's date
+  std::string source;
+  std::string target;  // "" when the events have none
+  std::string family;  // "04" or "043"
+  size_t mentions = 0;  // events
+  size_t sources = 0;   // distinct story sources (AFP, Reuters, ...)
+  size_t stories = 0;   // distinct stories
+  std::string url;      // the first mention's story URL
+  Event first;          // the first mention in (date, story, sentence, order) order
+};
+
+struct DedupResult {
+  size_t events = 0;
+  size_t happenings = 0;
 };
 
 struct MonthlySeries {
@@ -94,12 +155,42 @@ class EventStore {
   WriteResult write_story(const Story& story, const std::string& content_hash,
                           const std::vector<Event>& events);
 
+  // Groups the write_story calls that follow into one transaction, until commit_batch():
+  // a commit costs more than writing a small story. The batch's stories become visible
+  // and durable together. A write_story that throws rolls the whole batch back, so the
+  // store never holds part of a story. begin_batch does nothing while a batch is open,
+  // commit_batch nothing while none is; a batch still open at destruction is rolled back.
+  void begin_batch();
+  void commit_batch();
+
   // Matching events in (date, story, sentence, order) order, with sentence id and text.
   void for_each_event(const EventQuery& query, const std::function<void(const Event&)>& visit) const;
   std::vector<Event> events(const EventQuery& query) const;
   // Counts per month from the first to the last month with a matching event (months
   // in between without events are listed with zeros).
   std::vector<MonthlySeries> monthly_series(const EventQuery& query) const;
+
+  // Counts per period from the first to the last period with a matching event (periods
+  // in between without events are listed with zeros).
+  std::vector<SeriesPoint> series(const EventQuery& query, Granularity granularity) const;
+  // The most frequent actors (as source or target) or dyads, most events first, ties by
+  // code; query.limit entries at most (0: all).
+  std::vector<TopEntry> top_actors(const EventQuery& query) const;
+  std::vector<TopEntry> top_dyads(const EventQuery& query) const;
+  // Number of matching events (or happenings, or one-a-day events).
+  size_t count(const EventQuery& query) const;
+
+  // Groups every stored event into happenings, replacing the previous grouping. The
+  // result depends only on the stored events, never on the order they were written in.
+  DedupResult dedup(const DedupOptions& options);
+  // The options of the last dedup while it is current; nullopt when no dedup was run or
+  // a story was written since. Counting::happenings needs a current dedup (StoreError).
+  std::optional<DedupOptions> current_dedup() const;
+  std::optional<DedupOptions> last_dedup() const;  // current or not
+  // Happenings matching the query (on their first mention), in id order.
+  void for_each_happening(const EventQuery& query, const std::function<void(const Happening&)>& visit) const;
+  // Every event of a happening, in (date, story, sentence, order) order.
+  std::vector<Event> mentions(int64_t happening_id) const;
 
   // Every stored row as text in a fixed order, independent of how and in what order it
   // was written: two stores with equal dumps hold the same data.
@@ -116,7 +207,7 @@ struct IngestProgress {
   size_t stories_added = 0;
   size_t stories_replaced = 0;
   size_t stories_unchanged = 0;  // already stored with the same content: skipped
-  size_t stories_refused = 0;    // raw text without a parse (reported to Diagnostics)
+  size_t stories_refused = 0;    // raw text without a parse and no parser (reported to Diagnostics)
   size_t sentences_written = 0;
   size_t events_written = 0;
   uint64_t input_bytes_read = 0;   // bytes of the input files as stored (compressed)
@@ -130,6 +221,11 @@ struct IngestProgress {
 
 struct IngestOptions {
   unsigned threads = 1;  // coding threads (at least one)
+  // Parses stories that come as raw text, in the coding threads; without it they are refused.
+  std::shared_ptr<const Parser> parser;
+  // Called on each tokenized sentence before it is parsed, from the coding threads, as
+  // parse_story does (annals/pipeline.h): `annals code` marks the actor names there.
+  std::function<void(Sentence&)> before_parse;
   // Called from the writer thread about every progress_interval, and once at the end
   // (from the calling thread) with finished set.
   std::function<void(const IngestProgress&)> progress;
@@ -138,16 +234,18 @@ struct IngestOptions {
 
 // The files ingest reads from paths: files as given, directories recursively in path
 // order (files with a story extension, optionally .gz or .zst: .xml .jsonl .ndjson
-// .json .conllu .conll; hidden files skipped). Missing paths are reported.
+// .json .conllu .conll .sgm; hidden files skipped). Missing paths are reported.
 std::vector<std::filesystem::path> ingest_input_files(const std::vector<std::filesystem::path>& paths,
                                                       Diagnostics& diagnostics);
 
-// Reads stories (PETRARCH XML, JSONL, CoNLL-U; gzip and zstd recognised from their
-// magic bytes) in one thread, codes them on options.threads threads and writes them in
-// input order from one writer thread, so the store ends the same whatever the thread
-// count. Stories already stored with the same content are skipped, so an interrupted
-// ingest is resumed by running it again. Bad input is reported and skipped; a store
-// failure stops the ingest and is thrown as StoreError.
+// Reads stories (PETRARCH XML, JSONL, CoNLL-U, Reuters-21578 SGML by its .sgm name; gzip
+// and zstd recognised from their magic bytes) in one thread, parses raw text (with
+// options.parser) and codes them on options.threads threads and writes them in input
+// order from one writer thread, so the store ends the same whatever the thread count.
+// The writer commits a batch of stories at a time (at most 200, or what a quarter of a
+// second brought), each story whole. Stories already stored with the same content are
+// skipped, so an interrupted ingest is resumed by running it again. Bad input is reported
+// and skipped; a store failure stops the ingest and is thrown as StoreError.
 IngestProgress ingest(EventStore& store, const std::vector<std::filesystem::path>& paths,
                       const Coder& coder, const IngestOptions& options, Diagnostics& diagnostics);
 

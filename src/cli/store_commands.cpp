@@ -3,14 +3,21 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "annals/coder.h"
 #include "annals/output.h"
+#include "annals/parser.h"
 #include "annals/store.h"
 #include "cli/commands.h"
+#include "cli/parser_commands.h"
+#include "store/export.h"
 #include "text/utf8.h"
 
 namespace annals::cli {
@@ -59,16 +66,6 @@ std::optional<Date> parse_query_date(const std::string& text, bool end_of_month)
   return parse_date(text);
 }
 
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(value);
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
 size_t display_width(std::string_view text) { return codepoint_offset(text, text.size()); }
 
 // Columns padded to their widest cell; numeric columns (right) are flagged by the caller.
@@ -111,76 +108,171 @@ std::string join(const std::vector<std::string>& values, char separator) {
   return joined;
 }
 
-void print_series(const EventStore& store, const EventQuery& query, const std::string& format) {
-  const std::vector<MonthlySeries> series = store.monthly_series(query);
-  auto month = [](const MonthlySeries& m) { return fmt::format("{:04d}-{:02d}", m.year, m.month); };
-  if (format == "json") {
-    for (const MonthlySeries& m : series) {
-      std::cout << fmt::format(
-          R"({{"month":"{}","events":{},"quad_class":[{},{},{},{}],"goldstein_sum":{},"goldstein_mean":{}}})"
-          "\n",
-          month(m), m.events, m.quad_class[0], m.quad_class[1], m.quad_class[2], m.quad_class[3], m.goldstein_sum,
-          m.events ? fmt::format("{}", m.goldstein_mean) : "null");
+std::string period_header(Granularity granularity) {
+  switch (granularity) {
+    case Granularity::day:
+      return "day";
+    case Granularity::week:
+      return "week";
+    case Granularity::month:
+      return "month";
+    case Granularity::year:
+      return "year";
+  }
+  return "period";
+}
+
+// Prints rows as a table, CSV (with the header) or JSON lines (one object per row,
+// numeric columns as numbers, empty cells as null).
+void print_rows(const std::string& format, const std::vector<std::string>& header, const std::vector<bool>& numeric,
+                const std::vector<std::vector<std::string>>& rows) {
+  if (format == "table") {
+    print_table(header, numeric, rows);
+  } else if (format == "csv") {
+    std::vector<std::string> fields;
+    for (const std::string& name : header) fields.push_back(csv_field(name));
+    std::cout << join(fields, ',') << '\n';
+    for (const auto& row : rows) {
+      fields.clear();
+      for (const std::string& cell : row) fields.push_back(csv_field(cell));
+      std::cout << join(fields, ',') << '\n';
     }
-    return;
-  }
-  const std::vector<std::string> header = {"month",           "events",          "verbal_coop", "material_coop",
-                                           "verbal_conflict", "material_conflict", "goldstein_sum", "goldstein_mean"};
-  std::vector<std::vector<std::string>> rows;
-  const bool table = format == "table";
-  for (const MonthlySeries& m : series) {
-    auto number = [&](double value) { return table ? fmt::format("{:.2f}", value) : fmt::format("{}", value); };
-    rows.push_back({month(m), std::to_string(m.events), std::to_string(m.quad_class[0]),
-                    std::to_string(m.quad_class[1]), std::to_string(m.quad_class[2]), std::to_string(m.quad_class[3]),
-                    number(m.goldstein_sum), m.events ? number(m.goldstein_mean) : ""});
-  }
-  if (table) {
-    print_table(header, {false, true, true, true, true, true, true, true}, rows);
   } else {
-    std::cout << join(header, ',') << '\n';
-    for (const auto& row : rows) std::cout << join(row, ',') << '\n';
+    for (const auto& row : rows) {
+      nlohmann::ordered_json object;
+      for (size_t c = 0; c < header.size(); ++c) {
+        if (row[c].empty())
+          object[header[c]] = nullptr;
+        else if (numeric[c])
+          object[header[c]] = nlohmann::ordered_json::parse(row[c]);
+        else
+          object[header[c]] = row[c];
+      }
+      std::cout << object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    }
   }
 }
 
-void print_events(const EventStore& store, const EventQuery& query, const std::string& format) {
+void print_series(const EventStore& store, const EventQuery& query, Granularity granularity,
+                  const std::string& format) {
+  const std::vector<SeriesPoint> series = store.series(query, granularity);
+  if (format == "json") {  // quad classes as one array, as since the first version
+    for (const SeriesPoint& p : series) {
+      std::cout << fmt::format(
+          R"({{"{}":"{}","events":{},"quad_class":[{},{},{},{}],"goldstein_sum":{},"goldstein_mean":{}}})"
+          "\n",
+          period_header(granularity), p.period, p.events, p.quad_class[0], p.quad_class[1], p.quad_class[2],
+          p.quad_class[3], p.goldstein_sum, p.events ? fmt::format("{}", p.goldstein_mean) : "null");
+    }
+    return;
+  }
+  const bool table = format == "table";
+  auto number = [&](double value) { return table ? fmt::format("{:.2f}", value) : fmt::format("{}", value); };
+  std::vector<std::vector<std::string>> rows;
+  for (const SeriesPoint& p : series) {
+    rows.push_back({p.period, std::to_string(p.events), std::to_string(p.quad_class[0]),
+                    std::to_string(p.quad_class[1]), std::to_string(p.quad_class[2]), std::to_string(p.quad_class[3]),
+                    number(p.goldstein_sum), p.events ? number(p.goldstein_mean) : ""});
+  }
+  print_rows(format,
+             {period_header(granularity), "events", "verbal_coop", "material_coop", "verbal_conflict",
+              "material_conflict", "goldstein_sum", "goldstein_mean"},
+             {false, true, true, true, true, true, true, true}, rows);
+}
+
+void print_top(const EventStore& store, const EventQuery& query, bool dyads, const std::string& format) {
+  std::vector<std::vector<std::string>> rows;
+  if (dyads) {
+    for (const TopEntry& entry : store.top_dyads(query))
+      rows.push_back({entry.source, entry.target, std::to_string(entry.events)});
+    print_rows(format, {"source", "target", "events"}, {false, false, true}, rows);
+    return;
+  }
+  for (const TopEntry& entry : store.top_actors(query))
+    rows.push_back({entry.source, std::to_string(entry.events), std::to_string(entry.as_source),
+                    std::to_string(entry.as_target)});
+  print_rows(format, {"actor", "events", "as_source", "as_target"}, {false, true, true, true}, rows);
+}
+
+// Events with their evidence: the sentence, and who the claim is attributed to.
+void print_event_list(const std::function<void(const std::function<void(const Event&)>&)>& for_each,
+                      const std::string& format) {
   if (format == "json") {
-    store.for_each_event(query, [](const Event& event) { write_event(std::cout, event, OutputFormat::jsonl); });
+    for_each([](const Event& event) { write_event(std::cout, event, OutputFormat::jsonl); });
     return;
   }
   if (format == "csv") {
-    std::cout << "date,story_id,sentence,sentence_id,source,source_text,target,target_text,cameo,root,goldstein,"
-                 "quad_class,plover,verb,issues,text\n";
-    store.for_each_event(query, [](const Event& e) {
-      const std::vector<std::string> fields = {e.date.iso(),
-                                               e.story_id,
-                                               std::to_string(e.sentence),
-                                               e.sentence_id,
-                                               e.source.code,
-                                               e.source.text,
-                                               e.target ? e.target->code : "",
-                                               e.target ? e.target->text : "",
-                                               e.cameo,
-                                               e.root,
-                                               fmt::format("{}", e.goldstein),
-                                               std::to_string(e.quad_class),
-                                               e.plover,
-                                               e.verb.text,
-                                               join(e.issues, ';'),
-                                               e.text};
-      std::string line;
-      for (const std::string& field : fields) (line += line.empty() ? "" : ",") += csv_field(field);
-      std::cout << line << '\n';
-    });
+    std::cout << events_csv_header();
+    for_each([](const Event& event) { std::cout << event_csv_row(event); });
     return;
   }
   std::vector<std::vector<std::string>> rows;
-  store.for_each_event(query, [&](const Event& e) {
-    rows.push_back({e.date.iso(), e.story_id, std::to_string(e.sentence), e.source.code,
+  for_each([&](const Event& e) {
+    rows.push_back({e.date.ymd ? e.date.iso() : "", e.story_id, std::to_string(e.sentence), e.source.code,
                     e.target ? e.target->code : "", e.cameo, fmt::format("{:.1f}", e.goldstein),
-                    std::to_string(e.quad_class), e.verb.text, shortened(e.text, 80)});
+                    std::to_string(e.quad_class), e.verb.text, attribution_text(e), shortened(e.text, 80)});
   });
-  print_table({"date", "story", "sent", "source", "target", "cameo", "goldstein", "quad", "verb", "sentence"},
-              {false, false, true, false, false, false, true, true, false, false}, rows);
+  print_table({"date", "story", "sent", "source", "target", "cameo", "goldstein", "quad", "verb", "attribution",
+               "sentence"},
+              {false, false, true, false, false, false, true, true, false, false, false}, rows);
+}
+
+void print_happenings(const EventStore& store, const EventQuery& query, const std::string& format) {
+  std::vector<std::vector<std::string>> rows;
+  store.for_each_happening(query, [&](const Happening& h) {
+    rows.push_back({std::to_string(h.id), h.date.ymd ? h.date.iso() : "", h.date_last.ymd ? h.date_last.iso() : "",
+                    h.source, h.target, h.family, h.first.cameo, std::to_string(h.mentions), std::to_string(h.sources),
+                    std::to_string(h.stories), h.first.story_id, std::to_string(h.first.sentence),
+                    format == "table" ? shortened(h.first.text, 60) : h.first.text});
+  });
+  print_rows(format,
+             {"happening", "date", "date_last", "source", "target", "family", "cameo", "mentions", "sources",
+              "stories", "first_story", "first_sentence", "sentence"},
+             {true, false, false, false, false, false, false, true, true, true, false, true, false}, rows);
+}
+
+// The query a selection describes; nullopt (after a message) when a date is malformed.
+std::optional<EventQuery> query_of(const SelectionArgs& args) {
+  EventQuery query;
+  query.source = args.source;
+  query.target = args.target;
+  query.code = args.code;
+  if (!args.from.empty() && !(query.from = parse_query_date(args.from, false))) {
+    std::cerr << "annals: --from: expected YYYY-MM-DD or YYYY-MM, got '" << args.from << "'\n";
+    return std::nullopt;
+  }
+  if (!args.to.empty() && !(query.to = parse_query_date(args.to, true))) {
+    std::cerr << "annals: --to: expected YYYY-MM-DD or YYYY-MM, got '" << args.to << "'\n";
+    return std::nullopt;
+  }
+  if (args.one_a_day && args.happenings) {
+    std::cerr << "annals: --one-a-day and --happenings are two ways of counting: choose one\n";
+    return std::nullopt;
+  }
+  query.counting = args.happenings ? Counting::happenings : args.one_a_day ? Counting::one_a_day : Counting::reports;
+  return query;
+}
+
+// Happenings must cover every stored event: regroup with the last options when a story
+// was written since (or with the defaults when dedup never ran).
+void ensure_current_dedup(EventStore& store) {
+  if (store.current_dedup()) return;
+  const DedupOptions options = store.last_dedup().value_or(DedupOptions{});
+  const DedupResult result = store.dedup(options);
+  std::cerr << fmt::format("annals: happenings were out of date: {} events regrouped into {} happenings\n",
+                           result.events, result.happenings);
+}
+
+void add_selection_options(CLI::App& command, SelectionArgs& args) {
+  command.add_option("--source", args.source, "Source actor code; CODE* matches a prefix");
+  command.add_option("--target", args.target, "Target actor code; CODE* matches a prefix");
+  command.add_option("--code", args.code, "CAMEO code, matching its descendants too (04: 040-046x)");
+  command.add_option("--from", args.from, "First day (YYYY-MM-DD) or month (YYYY-MM)");
+  command.add_option("--to", args.to, "Last day (YYYY-MM-DD) or month (YYYY-MM)");
+  command.add_flag("--one-a-day", args.one_a_day,
+                   "Keep one event per (date, source, target, code), as Phoenix does");
+  command.add_flag("--happenings", args.happenings,
+                   "Count happenings (see `annals dedup`) instead of reports; filters apply to their first mention");
 }
 
 }  // namespace
@@ -193,6 +285,13 @@ int run_ingest(const IngestArgs& args) {
 
   IngestOptions options;
   options.threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Raw-text stories need the parser; without a usable model they are refused one by one.
+  try {
+    options.parser = Parser::load(args.model.empty() ? default_model_path() : args.model);
+    options.before_parse = [&](Sentence& s) { mark_actor_names(s, *dictionaries); };
+  } catch (const std::exception& e) {
+    std::cerr << "annals: " << e.what() << "; stories without a parse will be refused\n";
+  }
   if (!args.quiet) {
     const bool terminal = isatty(STDERR_FILENO);
     options.progress = terminal ? draw_progress_bar : print_progress_line;
@@ -219,27 +318,91 @@ int run_ingest(const IngestArgs& args) {
 }
 
 int run_query(const QueryArgs& args) {
-  EventQuery query{args.source, args.target, args.code, std::nullopt, std::nullopt, args.limit};
-  if (!args.from.empty() && !(query.from = parse_query_date(args.from, false))) {
-    std::cerr << "annals: --from: expected YYYY-MM-DD or YYYY-MM, got '" << args.from << "'\n";
-    return 2;
-  }
-  if (!args.to.empty() && !(query.to = parse_query_date(args.to, true))) {
-    std::cerr << "annals: --to: expected YYYY-MM-DD or YYYY-MM, got '" << args.to << "'\n";
-    return 2;
-  }
+  std::optional<EventQuery> query = query_of(args.selection);
+  if (!query) return 2;
+  query->limit = args.limit.value_or(args.top.empty() ? 0 : 10);
   const std::string format = !args.format.empty() ? args.format : isatty(STDOUT_FILENO) ? "table" : "csv";
   if (!std::filesystem::exists(args.db)) {
     std::cerr << "annals: " << args.db << ": no such event store\n";
     return 2;
   }
+  static const std::map<std::string, Granularity> kGranularities = {
+      {"day", Granularity::day}, {"week", Granularity::week}, {"month", Granularity::month}, {"year", Granularity::year}};
   try {
-    const EventStore store(args.db);
-    if (args.events) {
-      print_events(store, query, format);
+    EventStore store(args.db);
+    if (query->counting == Counting::happenings || args.happening) ensure_current_dedup(store);
+    if (args.happening) {
+      print_event_list([&](const auto& visit) {
+        for (const Event& event : store.mentions(args.happening)) visit(event);
+      }, format);
+    } else if (!args.top.empty()) {
+      print_top(store, *query, args.top == "dyads", format);
+    } else if (args.events && query->counting == Counting::happenings) {
+      print_happenings(store, *query, format);
+    } else if (args.events) {
+      print_event_list([&](const auto& visit) { store.for_each_event(*query, visit); }, format);
     } else {
-      print_series(store, query, format);
+      print_series(store, *query, kGranularities.at(args.by), format);
     }
+  } catch (const StoreError& error) {
+    std::cerr << "annals: " << error.what() << '\n';
+    return 2;
+  }
+  return 0;
+}
+
+int run_dedup(const DedupArgs& args) {
+  if (!std::filesystem::exists(args.db)) {
+    std::cerr << "annals: " << args.db << ": no such event store\n";
+    return 2;
+  }
+  try {
+    EventStore store(args.db);
+    const auto start = std::chrono::steady_clock::now();
+    const DedupResult result =
+        store.dedup({args.window, args.family == "base" ? CodeFamily::base : CodeFamily::root});
+    std::cerr << fmt::format("annals: {} events grouped into {} happenings (window ±{} days, {} codes) in {:.1f}s\n",
+                             result.events, result.happenings, args.window, args.family,
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  } catch (const StoreError& error) {
+    std::cerr << "annals: " << error.what() << '\n';
+    return 2;
+  }
+  return 0;
+}
+
+int run_export(const ExportArgs& args) {
+  std::optional<EventQuery> query = query_of(args.selection);
+  if (!query) return 2;
+  const ExportFormat format =
+      args.format == "gdelt" ? ExportFormat::gdelt : args.format == "csv" ? ExportFormat::csv : ExportFormat::jsonl;
+  if (format == ExportFormat::gdelt && query->counting == Counting::one_a_day) {
+    std::cerr << "annals: --one-a-day does not apply to gdelt, which has one row per happening\n";
+    return 2;
+  }
+  if (!std::filesystem::exists(args.db)) {
+    std::cerr << "annals: " << args.db << ": no such event store\n";
+    return 2;
+  }
+  try {
+    EventStore store(args.db);
+    if (format == ExportFormat::gdelt || query->counting == Counting::happenings) ensure_current_dedup(store);
+    std::ofstream file;
+    if (!args.output.empty() && args.output != "-") {
+      file.open(args.output, std::ios::binary);
+      if (!file) {
+        std::cerr << "annals: " << args.output << ": cannot write\n";
+        return 2;
+      }
+    }
+    std::ostream& out = file.is_open() ? file : std::cout;
+    const size_t rows = export_store(store, *query, format, out);
+    out.flush();
+    if (!out) {
+      std::cerr << "annals: " << (file.is_open() ? args.output : "stdout") << ": write failed\n";
+      return 2;
+    }
+    if (file.is_open()) std::cerr << fmt::format("annals: {} rows written to {}\n", rows, args.output);
   } catch (const StoreError& error) {
     std::cerr << "annals: " << error.what() << '\n';
     return 2;
@@ -261,24 +424,55 @@ StoreCommands::StoreCommands(CLI::App& app) {
   ingest_command_->add_option("--require-dyad", ingest_.require_dyad,
                               "Drop events lacking a source or a target (default: the dialect's rule)");
   ingest_command_->add_flag("--quiet", ingest_.quiet, "No progress display");
+  ingest_command_->add_option("--model", ingest_.model, "Parser model for raw text")
+      ->default_str("the bundled en.model");
 
   query_command_ = app.add_subcommand(
-      "query", "Monthly event series (counts per quad class, Goldstein sum and mean) or matching events");
+      "query", "Event series by day/week/month/year (counts per quad class, Goldstein sum and mean), top actors or "
+               "dyads, or matching events with their evidence");
   query_command_->add_option("--db", query_.db, "Event store file")->required();
-  query_command_->add_option("--source", query_.source, "Source actor code; CODE* matches a prefix");
-  query_command_->add_option("--target", query_.target, "Target actor code; CODE* matches a prefix");
-  query_command_->add_option("--code", query_.code, "CAMEO code, matching its descendants too (04: 040-046x)");
-  query_command_->add_option("--from", query_.from, "First day (YYYY-MM-DD) or month (YYYY-MM)");
-  query_command_->add_option("--to", query_.to, "Last day (YYYY-MM-DD) or month (YYYY-MM)");
-  query_command_->add_flag("--events", query_.events, "List matching events with their sentence");
-  query_command_->add_option("--limit", query_.limit, "At most this many events (0: all)");
+  add_selection_options(*query_command_, query_.selection);
+  query_command_->add_option("--by", query_.by, "Series period")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}))
+      ->capture_default_str();
+  query_command_->add_option("--top", query_.top, "Most frequent actors or dyads instead of the series")
+      ->check(CLI::IsMember({"actors", "dyads"}));
+  query_command_->add_flag("--events", query_.events,
+                           "List matching events with their sentence (with --happenings: the happenings)");
+  query_command_->add_option("--happening", query_.happening, "List the mentions of this happening");
+  query_command_->add_option("--limit", query_.limit, "At most this many events or top entries (0: all)")
+      ->default_str("all events, 10 top entries");
   query_command_->add_option("--format", query_.format, "Output format (default: table on a terminal, else csv)")
       ->check(CLI::IsMember({"table", "csv", "json"}));
+
+  dedup_command_ = app.add_subcommand(
+      "dedup", "Group events reporting the same happening (same dyad and code family, close dates) and count "
+               "their mentions, sources and stories");
+  dedup_command_->add_option("--db", dedup_.db, "Event store file")->required();
+  dedup_command_->add_option("--window", dedup_.window,
+                             "Days after a happening's first mention within which a mention joins it")
+      ->check(CLI::Range(0, 366))
+      ->capture_default_str();
+  dedup_command_->add_option("--family", dedup_.family, "Codes that must agree: root (04) or base (043)")
+      ->check(CLI::IsMember({"root", "base"}))
+      ->capture_default_str();
+
+  export_command_ = app.add_subcommand(
+      "export", "Write the store's events as JSONL (as `annals code`), CSV, or GDELT 2.0 event rows (one per "
+                "happening)");
+  export_command_->add_option("--db", export_.db, "Event store file")->required();
+  export_command_->add_option("--format", export_.format, "Output format")
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt"}))
+      ->capture_default_str();
+  export_command_->add_option("-o,--output", export_.output, "Output file (default: stdout)");
+  add_selection_options(*export_command_, export_.selection);
 }
 
 std::optional<int> StoreCommands::run_selected() const {
   if (*ingest_command_) return run_ingest(ingest_);
   if (*query_command_) return run_query(query_);
+  if (*dedup_command_) return run_dedup(dedup_);
+  if (*export_command_) return run_export(export_);
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,20 +17,46 @@ struct IngestArgs {
   unsigned threads = 0;            // 0: one per core
   std::optional<bool> require_dyad;
   bool quiet = false;              // no progress
+  std::string model;               // parser model for raw text; empty: the bundled one
 };
 int run_ingest(const IngestArgs& args);
 
-struct QueryArgs {
-  std::string db;
+// The filters and counting unit shared by query and export.
+struct SelectionArgs {
   std::string source, target, code;  // see annals::EventQuery
   std::string from, to;              // YYYY-MM-DD, YYYYMMDD or YYYY-MM
-  bool events = false;               // list events instead of the monthly series
-  size_t limit = 0;
+  bool one_a_day = false;            // Phoenix's one event per (date, source, target, code)
+  bool happenings = false;           // one per happening (runs dedup when out of date)
+};
+
+struct QueryArgs {
+  std::string db;
+  SelectionArgs selection;
+  std::string by = "month";          // series period: day, week, month, year
+  std::string top;                   // actors or dyads: a top list instead of the series
+  bool events = false;               // list events (or happenings) instead of the series
+  int64_t happening = 0;             // list the mentions of this happening
+  std::optional<size_t> limit;       // events and top lists (top default 10; 0: all)
   std::string format;                // table, csv, json; empty: table on a terminal, else csv
 };
 int run_query(const QueryArgs& args);
 
-// Registers both subcommands on the app. main() calls run_selected() after parsing:
+struct DedupArgs {
+  std::string db;
+  int window = 1;
+  std::string family = "root";
+};
+int run_dedup(const DedupArgs& args);
+
+struct ExportArgs {
+  std::string db;
+  SelectionArgs selection;
+  std::string format = "jsonl";  // jsonl, csv, gdelt
+  std::string output;            // empty or "-": stdout
+};
+int run_export(const ExportArgs& args);
+
+// Registers the store subcommands (ingest, query, dedup, export) on the app. main() calls run_selected() after parsing:
 //   StoreCommands store(app);  ...  CLI11_PARSE(app, argc, argv);
 //   if (auto status = store.run_selected()) return *status;
 class StoreCommands {
@@ -44,8 +71,12 @@ class StoreCommands {
  private:
   IngestArgs ingest_;
   QueryArgs query_;
+  DedupArgs dedup_;
+  ExportArgs export_;
   CLI::App* ingest_command_ = nullptr;
   CLI::App* query_command_ = nullptr;
+  CLI::App* dedup_command_ = nullptr;
+  CLI::App* export_command_ = nullptr;
 };
 
 }  // namespace annals::cli

@@ -113,7 +113,8 @@ NounPhrase noun_phrase(const Tree& tree, int head) {
 }
 
 // The phrase's conjuncts and appositions, each sharing the phrase's prepositional modifiers.
-void conjoined_phrases(const Tree& tree, const NounPhrase& np, std::vector<NounPhrase>& out) {
+// `np` by value: the recursion passes out.back(), which push_back may move.
+void conjoined_phrases(const Tree& tree, const NounPhrase np, std::vector<NounPhrase>& out) {
   for (auto [b, e] = tree.children(np.head); b != e; ++b) {
     if (!in(tree.rel(*b), {"conj", "appos"})) continue;
     NounPhrase conj = noun_phrase(tree, *b);

@@ -127,8 +127,7 @@ int token_at(const Sentence& sentence, uint32_t start) {
 }
 
 // The actor whose dictionary phrase covers token `token`, if any.
-const Actor* actor_covering(const Sentence& sentence, const std::vector<std::string>& words, int token,
-                            const Dictionaries& dictionaries) {
+const Actor* actor_covering(const std::vector<std::string>& words, int token, const Dictionaries& dictionaries) {
   for (int start = std::max(0, token - 4); start <= token; ++start) {
     const auto match = dictionaries.actors().match(words, start);
     if (match && start + static_cast<int>(match->length) > token) return match->value;
@@ -160,11 +159,11 @@ class StoryPeople {
   }
 
   // Moves on to the next sentence, remembering the office holders it names.
-  void read(const Sentence& sentence, const std::vector<std::string>& words) {
+  void read(const std::vector<std::string>& words) {
     if (!current_.empty()) earlier_holder_ = current_.back().second;
     current_.clear();
     for (size_t t = 0; t < words.size(); ++t)
-      if (const Actor* actor = actor_covering(sentence, words, static_cast<int>(t), dictionaries_);
+      if (const Actor* actor = actor_covering(words, static_cast<int>(t), dictionaries_);
           actor && holds_office(*actor) && (current_.empty() || current_.back().second != actor))
         current_.emplace_back(static_cast<int>(t), actor);
   }
@@ -176,10 +175,10 @@ class StoryPeople {
                                 int possessor, int ordinal) const {
     const Actor* holder = nullptr;
     if (possessor >= 0 && sentence.tokens[possessor].upos != "PRON")
-      holder = actor_covering(sentence, words, possessor, dictionaries_);
+      holder = actor_covering(words, possessor, dictionaries_);
     if (!holder) {
       for (size_t t = 0; t < words.size() && !holder; ++t) {
-        const Actor* actor = actor_covering(sentence, words, static_cast<int>(t), dictionaries_);
+        const Actor* actor = actor_covering(words, static_cast<int>(t), dictionaries_);
         if (actor && holds_office(*actor)) holder = actor;
       }
     }
@@ -247,7 +246,7 @@ std::vector<Event> Coder::code(const Story& story) const {
     const Sentence& sentence = story.sentences[i];
     words = dictionary_words(sentence);
     const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
-    people.read(sentence, words);
+    people.read(words);
     SentenceCoding coded = code(sentence, story.date);
     if (coded.skipped == "storydiscard") return {};
     for (Event& event : coded.events) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -68,11 +69,12 @@ class LineReader {
   int number_ = 0;
 };
 
-enum class InputFormat { petrarch_xml, conllu, jsonl, plain_text };
+enum class InputFormat { petrarch_xml, reuters_sgml, conllu, jsonl, plain_text };
 
 bool has_ten_columns(std::string_view line) { return std::count(line.begin(), line.end(), '\t') == 9; }
 
-// Looks at the first lines: XML starts with '<', JSONL with '{', CoNLL-U's first word
+// Looks at the first lines: XML starts with '<' (Reuters-21578 SGML with its doctype or
+// <REUTERS>), JSONL with '{', CoNLL-U's first word
 // line has ten tab-separated columns; anything else is plain text.
 InputFormat detect_format(LineReader& lines, const std::string& name) {
   const std::string extension = std::filesystem::path(name).extension().string();
@@ -86,7 +88,8 @@ InputFormat detect_format(LineReader& lines, const std::string& name) {
     const std::string_view content = trim(line);
     if (content.empty()) continue;
     if (first_content && content.front() == '<') {
-      format = InputFormat::petrarch_xml;
+      const bool reuters = content.starts_with("<!DOCTYPE lewis") || content.starts_with("<REUTERS");
+      format = reuters ? InputFormat::reuters_sgml : InputFormat::petrarch_xml;
       break;
     }
     if (first_content && content.front() == '{') break;  // JSONL
@@ -341,6 +344,11 @@ void read_stories(std::istream& in, const std::string& name, const StorySink& si
     case InputFormat::petrarch_xml: {
       // XML is read whole: records are cut out of the text (see io/petrarch_xml.h).
       read_petrarch_stories(lines.rest(), name, sink, diagnostics);
+      break;
+    }
+    case InputFormat::reuters_sgml: {
+      std::istringstream rest(lines.rest());
+      read_reuters_sgml(rest, name, sink, diagnostics);
       break;
     }
     case InputFormat::conllu:

@@ -1,6 +1,8 @@
 // Corpus ingestion: one reader (the calling thread), N coders, one writer. Stories carry
 // their input sequence number; the writer waits for the next number, so the store is
-// written in input order whatever the number of coders.
+// written in input order whatever the number of coders. The coders do the expensive part
+// (parsing raw text, coding); the writer commits stories in batches, since a commit per
+// story would cost about as much as writing it.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "annals/pipeline.h"
 #include "annals/readers.h"
 #include "annals/store.h"
 #include "store/compressed_input.h"
@@ -23,13 +26,29 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-bool has_story_extension(fs::path file) {
+// A batch is committed when it holds this many stories or its first story has waited this
+// long, whichever comes first: large enough that commits cost little, small enough that a
+// killed run loses little work and progress stays visible in the store.
+constexpr size_t kBatchStories = 200;
+constexpr auto kBatchInterval = std::chrono::milliseconds(250);
+
+std::string lowercase_extension(const fs::path& file) {
   std::string extension = file.extension().string();
-  if (extension == ".gz" || extension == ".zst") extension = file.stem().extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const std::set<std::string> kStoryExtensions = {".xml", ".jsonl", ".ndjson", ".json", ".conllu", ".conll"};
-  return kStoryExtensions.count(extension) > 0;
+  return extension;
+}
+
+// Compressed files are named after their content: story.sgm.gz is SGML.
+std::string content_extension(const fs::path& file) {
+  const std::string extension = lowercase_extension(file);
+  return extension == ".gz" || extension == ".zst" ? lowercase_extension(file.stem()) : extension;
+}
+
+bool has_story_extension(const fs::path& file) {
+  static const std::set<std::string> kStoryExtensions = {".xml",    ".jsonl", ".ndjson", ".json",
+                                                         ".conllu", ".conll", ".sgm"};
+  return kStoryExtensions.count(content_extension(file)) > 0;
 }
 
 bool is_hidden(const fs::path& path) {
@@ -46,36 +65,53 @@ struct Job {
 // Thrown from the reader's story sink to leave read_stories once the pipeline failed.
 struct IngestStopped {};
 
-// What the three kinds of thread share; every member is guarded by mutex.
+// What the three kinds of thread share; every member is guarded by mutex. Each kind of
+// thread waits on a condition of its own, so that a story moving on wakes only the thread
+// that can act on it: on two cores, every needless wake-up is taken from the coders.
 struct Pipeline {
   std::mutex mutex;
-  std::condition_variable changed;
+  std::condition_variable coders_wake;  // a story to code, the end of the input, a failure
+  std::condition_variable writer_wake;  // the next story to write, the end, a failure
+  std::condition_variable reader_wake;  // room for more stories in flight, a failure
   std::deque<std::pair<size_t, Job>> to_code;  // by input sequence number
   std::map<size_t, Job> to_write;
+  // Stories written, freed by the coders so that the writer's time goes to SQLite.
+  std::vector<Job> written;
   size_t dispatched = 0;     // sequence number of the next story handed to the coders
   size_t next_to_write = 0;
   bool reading_done = false;
   std::exception_ptr failure;
   IngestProgress progress;
 
+  size_t in_flight() const { return dispatched - next_to_write; }
+
   void fail(std::exception_ptr error) {
     std::lock_guard lock(mutex);
     if (!failure) failure = error;
-    changed.notify_all();
+    wake_everyone();
+  }
+  void wake_everyone() {
+    coders_wake.notify_all();
+    writer_wake.notify_all();
+    reader_wake.notify_all();
   }
 };
 
-void code_stories(Pipeline& pipeline, const Coder& coder) {
+void code_stories(Pipeline& pipeline, const Coder& coder, const IngestOptions& options) {
+  std::vector<Job> to_free;
   std::unique_lock lock(pipeline.mutex);
   while (true) {
-    pipeline.changed.wait(lock, [&] {
+    pipeline.coders_wake.wait(lock, [&] {
       return pipeline.failure || !pipeline.to_code.empty() || pipeline.reading_done;
     });
     if (pipeline.failure || pipeline.to_code.empty()) return;
     auto [sequence, job] = std::move(pipeline.to_code.front());
     pipeline.to_code.pop_front();
+    to_free.swap(pipeline.written);
     lock.unlock();
+    to_free.clear();
     try {
+      if (options.parser) parse_story(job.story, *options.parser, options.before_parse);
       job.events = coder.code(job.story);
     } catch (...) {
       pipeline.fail(std::current_exception());
@@ -83,21 +119,41 @@ void code_stories(Pipeline& pipeline, const Coder& coder) {
     }
     lock.lock();
     pipeline.to_write.emplace(sequence, std::move(job));
-    pipeline.changed.notify_all();
+    if (sequence == pipeline.next_to_write) pipeline.writer_wake.notify_one();
   }
 }
 
-void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& options, Clock::time_point start) {
+// refill_at: the number of stories in flight at which a reader waiting for room is woken.
+void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& options, size_t refill_at,
+                   Clock::time_point start) {
   auto last_report = Clock::now();
+  size_t batch_size = 0;  // stories written since the batch began
+  Clock::time_point batch_start;
+  // Called without the lock; every story written so far is whole, so a batch is committed
+  // even when another thread failed.
+  auto commit_batch = [&] {
+    if (batch_size == 0) return true;
+    batch_size = 0;
+    try {
+      store.commit_batch();
+      return true;
+    } catch (...) {
+      pipeline.fail(std::current_exception());
+      return false;
+    }
+  };
+
   std::unique_lock lock(pipeline.mutex);
   while (!pipeline.failure) {
     // Wakes at least every progress interval so that progress flows even while every
-    // story read is skipped as unchanged.
-    pipeline.changed.wait_for(lock, options.progress_interval, [&] {
+    // story read is skipped as unchanged, and in time to commit an open batch.
+    auto wake = Clock::now() + options.progress_interval;
+    if (batch_size > 0) wake = std::min(wake, batch_start + kBatchInterval);
+    pipeline.writer_wake.wait_until(lock, wake, [&] {
       return pipeline.failure || pipeline.to_write.count(pipeline.next_to_write) ||
              (pipeline.reading_done && pipeline.next_to_write == pipeline.dispatched);
     });
-    if (pipeline.failure) return;
+    if (pipeline.failure) break;
     const auto next = pipeline.to_write.find(pipeline.next_to_write);
     if (next != pipeline.to_write.end()) {
       Job job = std::move(next->second);
@@ -105,11 +161,18 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
       lock.unlock();
       EventStore::WriteResult result;
       try {
+        if (batch_size == 0) {
+          store.begin_batch();
+          batch_start = Clock::now();
+        }
         result = store.write_story(job.story, job.content_hash, job.events);
       } catch (...) {
+        // write_story rolled the batch back: those stories were never committed.
+        batch_size = 0;
         pipeline.fail(std::current_exception());
         return;
       }
+      ++batch_size;
       lock.lock();
       IngestProgress& progress = pipeline.progress;
       switch (result) {
@@ -128,9 +191,15 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
         progress.events_written += job.events.size();
       }
       ++pipeline.next_to_write;
-      pipeline.changed.notify_all();
+      pipeline.written.push_back(std::move(job));
+      if (pipeline.in_flight() == refill_at) pipeline.reader_wake.notify_one();
     } else if (pipeline.reading_done && pipeline.next_to_write == pipeline.dispatched) {
-      return;
+      break;
+    }
+    if (batch_size > 0 && (batch_size >= kBatchStories || Clock::now() - batch_start >= kBatchInterval)) {
+      lock.unlock();
+      if (!commit_batch()) return;
+      lock.lock();
     }
     if (options.progress && Clock::now() - last_report >= options.progress_interval) {
       last_report = Clock::now();
@@ -141,11 +210,12 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
         options.progress(snapshot);
       } catch (...) {
         pipeline.fail(std::current_exception());
-        return;
       }
       lock.lock();
     }
   }
+  lock.unlock();
+  commit_batch();
 }
 
 }  // namespace
@@ -187,13 +257,16 @@ IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, con
     const auto size = fs::file_size(file, error);
     if (!error) pipeline.progress.input_bytes_total += size;
   }
-  // Enough stories in flight to keep every coder busy, few enough to bound memory.
+  // Enough stories in flight to keep every coder busy, few enough to bound memory. A full
+  // window is refilled by half at a time, to wake the reader once per many stories.
   const unsigned threads = std::max(1u, options.threads);
   const size_t max_in_flight = 16 * static_cast<size_t>(threads) + 16;
+  const size_t refill_at = max_in_flight / 2;
 
   std::vector<std::thread> coders;
-  for (unsigned i = 0; i < threads; ++i) coders.emplace_back(code_stories, std::ref(pipeline), std::cref(coder));
-  std::thread writer(write_stories, std::ref(pipeline), std::ref(store), std::cref(options), start);
+  for (unsigned i = 0; i < threads; ++i)
+    coders.emplace_back(code_stories, std::ref(pipeline), std::cref(coder), std::cref(options));
+  std::thread writer(write_stories, std::ref(pipeline), std::ref(store), std::cref(options), refill_at, start);
 
   try {
     // The reader's own connection: the writer's is busy inside its transactions.
@@ -211,12 +284,11 @@ IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, con
         if (pipeline.failure) throw IngestStopped{};
         ++pipeline.progress.stories_read;
         pipeline.progress.input_bytes_read = bytes_read;
-        if (story.sentences.empty() && !story.text.empty()) {
+        if (story.sentences.empty() && !story.text.empty() && !options.parser) {
           ++pipeline.progress.stories_refused;
           lock.unlock();
           diagnostics.error(story.file, story.line,
-                            fmt::format("story '{}' has no parse; coding raw text needs the built-in "
-                                        "parser, which annals does not have yet",
+                            fmt::format("story '{}' has no parse and no parser model was given; skipped",
                                         story.id));
           return;
         }
@@ -228,12 +300,11 @@ IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, con
           return;
         }
         lock.lock();
-        pipeline.changed.wait(lock, [&] {
-          return pipeline.failure || pipeline.dispatched - pipeline.next_to_write < max_in_flight;
-        });
+        if (pipeline.in_flight() >= max_in_flight)
+          pipeline.reader_wake.wait(lock, [&] { return pipeline.failure || pipeline.in_flight() <= refill_at; });
         if (pipeline.failure) throw IngestStopped{};
         pipeline.to_code.emplace_back(pipeline.dispatched++, Job{std::move(story), std::move(hash), {}});
-        pipeline.changed.notify_all();
+        pipeline.coders_wake.notify_one();
       };
       std::istream in(&buffer);
       read_stories(in, file.string(), deliver, diagnostics);
@@ -252,7 +323,7 @@ IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, con
   {
     std::lock_guard lock(pipeline.mutex);
     pipeline.reading_done = true;
-    pipeline.changed.notify_all();
+    pipeline.wake_everyone();
   }
   for (std::thread& thread : coders) thread.join();
   writer.join();

@@ -1,8 +1,12 @@
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
+#include "annals/event_time.h"
+#include "annals/modality.h"
 #include "annals/store.h"
 #include "store/sqlite.h"
 #include "text/utf8.h"
@@ -67,6 +71,75 @@ CREATE INDEX events_by_code ON events(cameo, date);
 CREATE VIEW event_rows AS
   SELECT events.*, sentences.sentence_id, sentences.text
   FROM events JOIN sentences ON sentences.story = events.story AND sentences.idx = events.sentence;
+)sql",
+    // 1 -> 2: the event's time span, date precision, historical flag, modality and
+    // attribution chain (JSON, offsets in code points); happenings from `annals dedup`.
+    // Version-1 events were one-day events: their date_end is their date. The dyad index
+    // covers the series' columns; dyad_counts, kept by triggers, answers unfiltered top
+    // lists without reading every event.
+    R"sql(
+ALTER TABLE events ADD COLUMN date_end TEXT;
+ALTER TABLE events ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'story';
+ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+ALTER TABLE events ADD COLUMN attribution TEXT NOT NULL DEFAULT '[]';
+UPDATE events SET date_end = date;
+DROP VIEW event_rows;
+CREATE VIEW event_rows AS
+  SELECT events.*, sentences.sentence_id, sentences.text
+  FROM events JOIN sentences ON sentences.story = events.story AND sentences.idx = events.sentence;
+CREATE TABLE happenings (
+  id INTEGER PRIMARY KEY,
+  date TEXT,
+  date_last TEXT,
+  source_code TEXT NOT NULL,
+  target_code TEXT,
+  family TEXT NOT NULL,
+  cameo TEXT NOT NULL,
+  root TEXT NOT NULL,
+  goldstein REAL NOT NULL,
+  quad_class INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  stories INTEGER NOT NULL,
+  first_story TEXT NOT NULL,
+  first_sentence INTEGER NOT NULL,
+  first_ordinal INTEGER NOT NULL
+);
+CREATE INDEX happenings_by_dyad ON happenings(source_code, target_code, date);
+CREATE INDEX happenings_by_date ON happenings(date);
+CREATE TABLE mentions (
+  happening INTEGER NOT NULL,
+  story TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  ordinal INTEGER NOT NULL,
+  PRIMARY KEY (happening, story, sentence, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE dedup_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  window_days INTEGER NOT NULL,
+  family TEXT NOT NULL,
+  current INTEGER NOT NULL
+);
+DROP INDEX events_by_dyad;
+CREATE INDEX events_by_dyad ON events(source_code, target_code, date, quad_class, goldstein);
+CREATE TABLE dyad_counts (
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (source_code, target_code)
+) WITHOUT ROWID;
+INSERT INTO dyad_counts SELECT source_code, coalesce(target_code, ''), count(*) FROM events GROUP BY 1, 2;
+CREATE TRIGGER events_count_insert AFTER INSERT ON events BEGIN
+  INSERT INTO dyad_counts VALUES (new.source_code, coalesce(new.target_code, ''), 1)
+    ON CONFLICT DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER events_count_delete AFTER DELETE ON events BEGIN
+  UPDATE dyad_counts SET events = events - 1
+    WHERE source_code = old.source_code AND target_code = coalesce(old.target_code, '');
+  DELETE FROM dyad_counts
+    WHERE source_code = old.source_code AND target_code = coalesce(old.target_code, '') AND events = 0;
+END;
 )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
@@ -144,15 +217,21 @@ struct Filter {
     add(fmt::format("{} >= ?", column), stem);
     add(fmt::format("{} < ?", column), upper_bound_of_prefix(stem));
   }
-  void bind(sqlite::Statement& statement) const {
-    for (size_t i = 0; i < values.size(); ++i) statement.bind(static_cast<int>(i + 1), values[i]);
+  // Binds the values to parameters first, first + 1, ...; returns the next parameter.
+  int bind(sqlite::Statement& statement, int first = 1) const {
+    for (const std::string& value : values) statement.bind(first++, value);
+    return first;
   }
 };
 
 Filter filter_of(const EventQuery& query, std::string_view table) {
   Filter filter;
   filter.add_code(fmt::format("{}.source_code", table), query.source, false);
-  filter.add_code(fmt::format("{}.target_code", table), query.target, false);
+  // A source prefix (PRK*) is a range on the dyad index, whose entries hold the target
+  // too: the unary + keeps the planner from switching to the target index, which would
+  // read a table row per event of the target.
+  const bool source_range = !query.source.empty() && query.source.back() == '*';
+  filter.add_code(fmt::format("{}{}.target_code", source_range ? "+" : "", table), query.target, false);
   filter.add_code(fmt::format("{}.cameo", table), query.code, true);
   if (query.from) filter.add(fmt::format("{}.date >= ?", table), query.from->iso());
   if (query.to) filter.add(fmt::format("{}.date <= ?", table), query.to->iso());
@@ -162,30 +241,121 @@ Filter filter_of(const EventQuery& query, std::string_view table) {
 constexpr const char* kEventColumns =
     "e.story, e.sentence, e.date, e.source_code, e.source_text, e.source_start, e.source_end, "
     "e.target_code, e.target_text, e.target_start, e.target_end, e.cameo, e.root, e.goldstein, "
-    "e.quad_class, e.plover, e.verb_text, e.verb_start, e.verb_end, e.issues, s.sentence_id, s.text";
+    "e.quad_class, e.plover, e.verb_text, e.verb_start, e.verb_end, e.issues, s.sentence_id, s.text, "
+    "e.date_end, e.date_precision, e.historical, e.modality, e.attribution";
 
-Event event_of_row(const sqlite::Statement& row) {
+// Stored as their names (to_string in event_time.h and modality.h), so that the
+// enumerators' order is free to change.
+constexpr std::array kPrecisions = {DatePrecision::day,  DatePrecision::week,  DatePrecision::month,
+                                    DatePrecision::year, DatePrecision::range, DatePrecision::story};
+constexpr std::array kModalities = {Modality::asserted, Modality::negated, Modality::hypothetical,
+                                    Modality::future};
+
+// The value named `name`; `fallback` for a name this build does not know.
+template <typename Enum, size_t N>
+Enum enum_of_name(const std::array<Enum, N>& values, std::string_view name, Enum fallback) {
+  for (Enum value : values)
+    if (to_string(value) == name) return value;
+  return fallback;
+}
+
+std::string attribution_json(const Event& event) {
+  nlohmann::json links = nlohmann::json::array();
+  for (const AttributionLink& link : event.attribution) {
+    links.push_back({{"relation", link.relation},
+                     {"code", link.source.code},
+                     {"text", link.source.text},
+                     {"start", codepoint_offset(event.text, link.source.span.start)},
+                     {"end", codepoint_offset(event.text, link.source.span.end)}});
+  }
+  return links.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The event whose kEventColumns start at column `first` of the row.
+Event event_of_row(const sqlite::Statement& row, int first = 0) {
+  auto text = [&](int column) { return row.text(first + column); };
+  auto integer = [&](int column) { return row.integer(first + column); };
   Event event;
-  event.story_id = row.text(0);
-  event.sentence = static_cast<int>(row.integer(1));
-  event.date = parse_date(row.text(2)).value_or(Date{});
-  event.sentence_id = row.text(20);
-  event.text = row.text(21);
+  event.story_id = text(0);
+  event.sentence = static_cast<int>(integer(1));
+  event.date = parse_date(text(2)).value_or(Date{});
+  event.sentence_id = text(20);
+  event.text = text(21);
   auto span = [&](int start, int end) {
-    return Span{byte_offset(event.text, row.integer(start)), byte_offset(event.text, row.integer(end))};
+    return Span{byte_offset(event.text, integer(start)), byte_offset(event.text, integer(end))};
   };
-  event.source = {row.text(3), row.text(4), span(5, 6)};
-  if (!row.is_null(7)) event.target = EventActor{row.text(7), row.text(8), span(9, 10)};
-  event.cameo = row.text(11);
-  event.root = row.text(12);
-  event.goldstein = row.real(13);
-  event.quad_class = static_cast<int>(row.integer(14));
-  event.plover = row.text(15);
-  event.verb.text = row.text(16);
+  event.source = {text(3), text(4), span(5, 6)};
+  if (!row.is_null(first + 7)) event.target = EventActor{text(7), text(8), span(9, 10)};
+  event.cameo = text(11);
+  event.root = text(12);
+  event.goldstein = row.real(first + 13);
+  event.quad_class = static_cast<int>(integer(14));
+  event.plover = text(15);
+  event.verb.text = text(16);
   event.verb.span = span(17, 18);
-  event.issues = nlohmann::json::parse(row.text(19)).get<std::vector<std::string>>();
+  event.issues = nlohmann::json::parse(text(19)).get<std::vector<std::string>>();
+  event.date_end = parse_date(text(22)).value_or(Date{});
+  event.date_precision = enum_of_name(kPrecisions, text(23), DatePrecision::story);
+  event.historical = integer(24) != 0;
+  event.modality = enum_of_name(kModalities, text(25), Modality::asserted);
+  for (const nlohmann::json& link : nlohmann::json::parse(text(26))) {
+    const std::string words = link.at("text").get<std::string>();
+    const Span link_span{byte_offset(event.text, link.at("start").get<int64_t>()),
+                         byte_offset(event.text, link.at("end").get<int64_t>())};
+    event.attribution.push_back({link.at("relation").get<std::string>(),
+                                 EventActor{link.at("code").get<std::string>(), words, link_span}});
+  }
   return event;
 }
+
+
+// The SQL expression of the period a `date` column falls in, as its label.
+const char* period_sql(Granularity granularity) {
+  switch (granularity) {
+    case Granularity::day:
+      return "date";
+    case Granularity::week:  // the Monday on or before the date
+      return "date(date, '-6 days', 'weekday 1')";
+    case Granularity::month:
+      return "substr(date, 1, 7)";
+    case Granularity::year:
+      return "substr(date, 1, 4)";
+  }
+  return "date";
+}
+
+std::string period_label(Date start, Granularity granularity) {
+  switch (granularity) {
+    case Granularity::month:
+      return fmt::format("{:04d}-{:02d}", start.year(), start.month());
+    case Granularity::year:
+      return fmt::format("{:04d}", start.year());
+    default:
+      return start.iso();
+  }
+}
+
+Date period_start_of_label(const std::string& label) {
+  if (label.size() == 4) return parse_date(label + "-01-01").value_or(Date{});
+  if (label.size() == 7) return parse_date(label + "-01").value_or(Date{});
+  return parse_date(label).value_or(Date{});
+}
+
+Date next_period(Date start, Granularity granularity) {
+  switch (granularity) {
+    case Granularity::day:
+      return date_from_days(days_since_epoch(start) + 1);
+    case Granularity::week:
+      return date_from_days(days_since_epoch(start) + 7);
+    case Granularity::month:
+      return start.month() == 12 ? Date{(start.year() + 1) * 10000 + 101} : Date{start.ymd + 100};
+    case Granularity::year:
+      return Date{start.ymd + 10000};
+  }
+  return start;
+}
+
+const char* family_name(CodeFamily family) { return family == CodeFamily::root ? "root" : "base"; }
 
 }  // namespace
 
@@ -224,6 +394,9 @@ struct EventStore::Impl {
   sqlite::Statement insert_story;
   sqlite::Statement insert_sentence;
   sqlite::Statement insert_event;
+  sqlite::Statement mark_dedup_stale;
+  // Last, so that an uncommitted batch is rolled back before the statements go.
+  std::optional<sqlite::Transaction> batch;
 
   explicit Impl(const std::filesystem::path& file)
       : path(file),
@@ -237,8 +410,10 @@ struct EventStore::Impl {
         insert_event(db,
                      "INSERT INTO events (story, sentence, ordinal, date, source_code, source_text, "
                      "source_start, source_end, target_code, target_text, target_start, target_end, cameo, "
-                     "root, goldstein, quad_class, plover, verb_text, verb_start, verb_end, issues) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+                     "root, goldstein, quad_class, plover, verb_text, verb_start, verb_end, issues, date_end, "
+                     "date_precision, historical, modality, attribution) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        mark_dedup_stale(db, "UPDATE dedup_state SET current = 0 WHERE current = 1") {}
 
   // Opens the file and brings its schema to kStoreSchemaVersion (or refuses it) before
   // any statement is prepared against it.
@@ -279,6 +454,24 @@ struct EventStore::Impl {
                            kApplicationId)
                    .c_str());
     transaction.commit();
+  }
+
+  std::optional<DedupOptions> dedup_state(bool current_only) {
+    sqlite::Statement select(db, "SELECT window_days, family, current FROM dedup_state WHERE id = 1");
+    if (!select.step()) return std::nullopt;
+    DedupOptions options{static_cast<int>(select.integer(0)),
+                         select.text(1) == "base" ? CodeFamily::base : CodeFamily::root};
+    const bool current = select.integer(2) != 0;
+    select.reset();
+    if (current_only && !current) return std::nullopt;
+    return options;
+  }
+
+  void require_current_dedup(const EventQuery& query) {
+    if (query.counting != Counting::happenings || dedup_state(true)) return;
+    throw StoreError(fmt::format(
+        "{}: the happenings are missing or out of date (stories were written since): run `annals dedup`",
+        path.string()));
   }
 
   std::optional<std::string> hash_of(const std::string& story_id) {
@@ -328,7 +521,16 @@ size_t EventStore::event_count() const {
 EventStore::WriteResult EventStore::write_story(const Story& story, const std::string& content_hash,
                                                 const std::vector<Event>& events) {
   Impl& s = *impl_;
-  sqlite::Transaction transaction(s.db);
+  std::optional<sqlite::Transaction> transaction;
+  if (!s.batch) transaction.emplace(s.db);
+  // A failed write inside a batch abandons the batch: half a story is never committed.
+  struct RollBackBatchOnThrow {
+    std::optional<sqlite::Transaction>& batch;
+    const int exceptions = std::uncaught_exceptions();
+    ~RollBackBatchOnThrow() {
+      if (std::uncaught_exceptions() > exceptions) batch.reset();
+    }
+  } roll_back_batch_on_throw{s.batch};
   const std::optional<std::string> stored = s.hash_of(story.id);
   if (stored == content_hash) return WriteResult::unchanged;
   if (stored) {
@@ -385,22 +587,88 @@ EventStore::WriteResult EventStore::write_story(const Story& story, const std::s
         .bind(18, event.verb.text)
         .bind(19, offset(event.verb.span.start))
         .bind(20, offset(event.verb.span.end))
-        .bind(21, nlohmann::json(event.issues).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        .bind(21, nlohmann::json(event.issues).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const std::optional<std::string> date_end = iso_or_null(event.date_end);
+    insert.bind_optional(22, date_end ? std::optional<std::string_view>(*date_end) : std::nullopt)
+        .bind(23, to_string(event.date_precision))
+        .bind(24, static_cast<int64_t>(event.historical))
+        .bind(25, to_string(event.modality))
+        .bind(26, attribution_json(event))
         .run();
   }
-  transaction.commit();
+  // The happenings no longer cover every event: queries on them need a new dedup.
+  s.mark_dedup_stale.run();
+  if (transaction) transaction->commit();
   return stored ? WriteResult::replaced : WriteResult::added;
 }
 
+void EventStore::begin_batch() {
+  if (!impl_->batch) impl_->batch.emplace(impl_->db);
+}
+
+void EventStore::commit_batch() {
+  std::optional<sqlite::Transaction>& batch = impl_->batch;
+  if (!batch) return;
+  try {
+    batch->commit();
+  } catch (...) {
+    batch.reset();
+    throw;
+  }
+  batch.reset();
+}
+
+namespace {
+
+// The rows a query counts, as a FROM clause aliased `e` (with the columns of events, or
+// of happenings for Counting::happenings) already restricted by the query's filter.
+struct Rows {
+  std::string from;
+  Filter filter;
+};
+
+Rows rows_of(const EventQuery& query, std::string_view extra_condition = {}) {
+  Rows rows;
+  rows.filter = filter_of(query, "e");
+  if (!extra_condition.empty()) {
+    rows.filter.sql += rows.filter.sql.empty() ? " WHERE " : " AND ";
+    rows.filter.sql += extra_condition;
+  }
+  switch (query.counting) {
+    case Counting::reports:
+      rows.from = "events e" + rows.filter.sql;
+      break;
+    case Counting::one_a_day:
+      // Every filter is on the (date, source, target, cameo) key itself, so filtering
+      // before keeping each key's first event gives the same rows as after.
+      rows.from = fmt::format(
+          "(SELECT * FROM (SELECT e.*, row_number() OVER (PARTITION BY e.date, e.source_code, e.target_code, "
+          "e.cameo ORDER BY e.story, e.sentence, e.ordinal) AS nth FROM events e{}) WHERE nth = 1) e",
+          rows.filter.sql);
+      break;
+    case Counting::happenings:
+      rows.from = "happenings e" + rows.filter.sql;
+      break;
+  }
+  return rows;
+}
+
+std::string limit_sql(size_t limit) { return limit > 0 ? fmt::format(" LIMIT {}", limit) : std::string(); }
+
+}  // namespace
+
 void EventStore::for_each_event(const EventQuery& query, const std::function<void(const Event&)>& visit) const {
-  const Filter filter = filter_of(query, "e");
-  std::string sql = fmt::format(
-      "SELECT {} FROM events e JOIN sentences s ON s.story = e.story AND s.idx = e.sentence{} "
-      "ORDER BY e.date, e.story, e.sentence, e.ordinal",
-      kEventColumns, filter.sql);
-  if (query.limit > 0) sql += fmt::format(" LIMIT {}", query.limit);
-  sqlite::Statement select(impl_->db, sql);
-  filter.bind(select);
+  if (query.counting == Counting::happenings) {
+    for_each_happening(query, [&](const Happening& happening) { visit(happening.first); });
+    return;
+  }
+  const Rows rows = rows_of(query);
+  sqlite::Statement select(
+      impl_->db, fmt::format("SELECT {} FROM {} JOIN sentences s ON s.story = e.story AND s.idx = e.sentence{} "
+                             "ORDER BY e.date, e.story, e.sentence, e.ordinal{}",
+                             kEventColumns, query.counting == Counting::reports ? "events e" : rows.from,
+                             query.counting == Counting::reports ? rows.filter.sql : "", limit_sql(query.limit)));
+  rows.filter.bind(select);
   while (select.step()) visit(event_of_row(select));
 }
 
@@ -410,35 +678,298 @@ std::vector<Event> EventStore::events(const EventQuery& query) const {
   return events;
 }
 
-std::vector<MonthlySeries> EventStore::monthly_series(const EventQuery& query) const {
-  const Filter filter = filter_of(query, "events");
+std::vector<SeriesPoint> EventStore::series(const EventQuery& query, Granularity granularity) const {
+  impl_->require_current_dedup(query);
+  const Rows rows = rows_of(query, "e.date IS NOT NULL");
   const std::string sql = fmt::format(
-      "SELECT substr(date, 1, 7) AS month, count(*), sum(quad_class = 1), sum(quad_class = 2), "
-      "sum(quad_class = 3), sum(quad_class = 4), sum(goldstein) FROM events{}{} date IS NOT NULL "
-      "GROUP BY month ORDER BY month",
-      filter.sql, filter.sql.empty() ? " WHERE" : " AND");
+      "SELECT {} AS period, count(*), sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), "
+      "sum(quad_class = 4), sum(goldstein) FROM {} GROUP BY period ORDER BY period",
+      period_sql(granularity), rows.from);
   sqlite::Statement select(impl_->db, sql);
-  filter.bind(select);
-  std::vector<MonthlySeries> series;
+  rows.filter.bind(select);
+  std::vector<SeriesPoint> series;
   while (select.step()) {
-    const std::string month = select.text(0);
-    MonthlySeries row;
-    row.year = std::stoi(month.substr(0, 4));
-    row.month = std::stoi(month.substr(5, 2));
-    // Months without events between two listed ones get zero rows: a series has no holes.
+    SeriesPoint point;
+    point.start = period_start_of_label(select.text(0));
+    // Periods without events between two listed ones get zero rows: a series has no holes.
     while (!series.empty()) {
-      MonthlySeries gap{series.back().year, series.back().month + 1};
-      if (gap.month == 13) gap = {gap.year + 1, 1};
-      if (gap.year == row.year && gap.month == row.month) break;
-      series.push_back(gap);
+      const Date gap = next_period(series.back().start, granularity);
+      if (gap >= point.start) break;
+      series.push_back({gap, period_label(gap, granularity)});
     }
-    row.events = static_cast<size_t>(select.integer(1));
-    for (int q = 0; q < 4; ++q) row.quad_class[q] = static_cast<size_t>(select.integer(2 + q));
-    row.goldstein_sum = select.real(6);
-    row.goldstein_mean = row.events ? row.goldstein_sum / static_cast<double>(row.events) : 0;
-    series.push_back(row);
+    point.period = period_label(point.start, granularity);
+    point.events = static_cast<size_t>(select.integer(1));
+    for (int q = 0; q < 4; ++q) point.quad_class[q] = static_cast<size_t>(select.integer(2 + q));
+    point.goldstein_sum = select.real(6);
+    point.goldstein_mean = point.events ? point.goldstein_sum / static_cast<double>(point.events) : 0;
+    series.push_back(point);
   }
   return series;
+}
+
+std::vector<MonthlySeries> EventStore::monthly_series(const EventQuery& query) const {
+  std::vector<MonthlySeries> months;
+  for (const SeriesPoint& point : series(query, Granularity::month)) {
+    months.push_back({point.start.year(), point.start.month(), point.events, point.quad_class, point.goldstein_sum,
+                      point.goldstein_mean});
+  }
+  return months;
+}
+
+namespace {
+
+// Top lists that count every report and filter on actors only are read from the
+// per-dyad counts instead of the events (a scan of every event otherwise).
+Rows top_rows_of(const EventQuery& query) {
+  if (query.counting != Counting::reports || !query.code.empty() || query.from || query.to) return rows_of(query);
+  Rows rows;
+  rows.filter = filter_of(query, "d");
+  rows.from = "(SELECT d.source_code, nullif(d.target_code, '') AS target_code, d.events AS n FROM dyad_counts d" +
+              rows.filter.sql + ") e";
+  return rows;
+}
+
+}  // namespace
+
+std::vector<TopEntry> EventStore::top_dyads(const EventQuery& query) const {
+  impl_->require_current_dedup(query);
+  const Rows rows = top_rows_of(query);
+  const bool counted = rows.from.find("dyad_counts") != std::string::npos;
+  sqlite::Statement select(
+      impl_->db, fmt::format("SELECT e.source_code, e.target_code, {} AS n FROM {} {}ORDER BY n DESC, 1, 2{}",
+                             counted ? "e.n" : "count(*)", rows.from, counted ? "" : "GROUP BY 1, 2 ",
+                             limit_sql(query.limit)));
+  rows.filter.bind(select);
+  std::vector<TopEntry> top;
+  while (select.step()) top.push_back({select.text(0), select.text(1), static_cast<size_t>(select.integer(2))});
+  return top;
+}
+
+std::vector<TopEntry> EventStore::top_actors(const EventQuery& query) const {
+  impl_->require_current_dedup(query);
+  const Rows rows = top_rows_of(query);
+  const char* count = rows.from.find("dyad_counts") != std::string::npos ? "sum(e.n)" : "count(*)";
+  sqlite::Statement select(
+      impl_->db, fmt::format("SELECT code, sum(as_source), sum(as_target), sum(as_source) + sum(as_target) AS n "
+                             "FROM (SELECT e.source_code AS code, {} AS as_source, 0 AS as_target FROM {} "
+                             "GROUP BY 1 UNION ALL SELECT e.target_code, 0, {} FROM {} GROUP BY 1) "
+                             "WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code{}",
+                             count, rows.from, count, rows.from, limit_sql(query.limit)));
+  rows.filter.bind(select, rows.filter.bind(select));
+  std::vector<TopEntry> top;
+  while (select.step()) {
+    TopEntry entry;
+    entry.source = select.text(0);
+    entry.as_source = static_cast<size_t>(select.integer(1));
+    entry.as_target = static_cast<size_t>(select.integer(2));
+    entry.events = static_cast<size_t>(select.integer(3));
+    top.push_back(entry);
+  }
+  return top;
+}
+
+size_t EventStore::count(const EventQuery& query) const {
+  impl_->require_current_dedup(query);
+  const Rows rows = rows_of(query);
+  sqlite::Statement select(impl_->db, fmt::format("SELECT count(*) FROM {}", rows.from));
+  rows.filter.bind(select);
+  select.step();
+  const auto n = static_cast<size_t>(select.integer(0));
+  select.reset();
+  return n;
+}
+
+namespace {
+
+// A happening being gathered by dedup: its mentions arrive in (date, story, sentence,
+// order) order, so the first one added is its first mention.
+struct OpenHappening {
+  int64_t anchor_days = 0;
+  bool dated = false;
+  std::string family;
+  std::string date, date_last;
+  std::string cameo, root;
+  double goldstein = 0;
+  int64_t quad_class = 0;
+  struct Mention {
+    std::string story;
+    int64_t sentence, ordinal;
+  };
+  std::vector<Mention> mentions;
+  std::vector<std::string> stories, sources;
+};
+
+}  // namespace
+
+DedupResult EventStore::dedup(const DedupOptions& options) {
+  sqlite::Database& db = impl_->db;
+  sqlite::Transaction transaction(db);
+  db.execute("DELETE FROM mentions; DELETE FROM happenings");
+  const int family_length = options.family == CodeFamily::root ? 2 : 3;
+  sqlite::Statement select(
+      db, fmt::format("SELECT e.source_code, e.target_code, e.date, e.story, e.sentence, e.ordinal, "
+                      "substr(e.cameo, 1, {}), e.cameo, e.root, e.goldstein, e.quad_class, st.source "
+                      "FROM events e JOIN stories st ON st.id = e.story "
+                      "ORDER BY e.source_code, e.target_code, e.date, e.story, e.sentence, e.ordinal",
+                      family_length));
+  sqlite::Statement insert_happening(
+      db, "INSERT INTO happenings (id, date, date_last, source_code, target_code, family, cameo, root, goldstein, "
+          "quad_class, mentions, sources, stories, first_story, first_sentence, first_ordinal) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  sqlite::Statement insert_mention(db, "INSERT INTO mentions (happening, story, sentence, ordinal) VALUES (?,?,?,?)");
+
+  DedupResult result;
+  std::string dyad_source;
+  std::optional<std::string> dyad_target;
+  bool in_dyad = false;
+  std::vector<OpenHappening> open;    // at most one per family: the latest of the dyad
+  std::vector<OpenHappening> closed;  // the dyad's finished happenings
+
+  auto unique_count = [](std::vector<std::string>& values) {
+    std::sort(values.begin(), values.end());
+    return static_cast<int64_t>(std::unique(values.begin(), values.end()) - values.begin());
+  };
+  // Numbers the dyad's happenings by (date, family, first mention) and writes them.
+  auto finish_dyad = [&] {
+    for (OpenHappening& happening : open) closed.push_back(std::move(happening));
+    open.clear();
+    std::sort(closed.begin(), closed.end(), [](const OpenHappening& a, const OpenHappening& b) {
+      const auto& fa = a.mentions.front();
+      const auto& fb = b.mentions.front();
+      return std::tie(a.date, a.family, fa.story, fa.sentence, fa.ordinal) <
+             std::tie(b.date, b.family, fb.story, fb.sentence, fb.ordinal);
+    });
+    for (OpenHappening& happening : closed) {
+      const auto id = static_cast<int64_t>(++result.happenings);
+      const auto& first = happening.mentions.front();
+      auto optional_text = [](const std::string& text) {
+        return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
+      };
+      insert_happening.bind(1, id)
+          .bind_optional(2, optional_text(happening.date))
+          .bind_optional(3, optional_text(happening.date_last))
+          .bind(4, dyad_source)
+          .bind_optional(5, dyad_target ? std::optional<std::string_view>(*dyad_target) : std::nullopt)
+          .bind(6, happening.family)
+          .bind(7, happening.cameo)
+          .bind(8, happening.root)
+          .bind(9, happening.goldstein)
+          .bind(10, happening.quad_class)
+          .bind(11, static_cast<int64_t>(happening.mentions.size()))
+          .bind(12, unique_count(happening.sources))
+          .bind(13, unique_count(happening.stories))
+          .bind(14, first.story)
+          .bind(15, first.sentence)
+          .bind(16, first.ordinal)
+          .run();
+      for (const auto& mention : happening.mentions)
+        insert_mention.bind(1, id).bind(2, mention.story).bind(3, mention.sentence).bind(4, mention.ordinal).run();
+    }
+    closed.clear();
+  };
+
+  while (select.step()) {
+    ++result.events;
+    std::string source = select.text(0);
+    std::optional<std::string> target;
+    if (!select.is_null(1)) target = select.text(1);
+    if (!in_dyad || source != dyad_source || target != dyad_target) {
+      if (in_dyad) finish_dyad();
+      dyad_source = std::move(source);
+      dyad_target = std::move(target);
+      in_dyad = true;
+    }
+    const std::string date = select.text(2);
+    const std::optional<Date> day = parse_date(date);
+    const std::string family = select.text(6);
+    auto current = std::find_if(open.begin(), open.end(), [&](const OpenHappening& h) { return h.family == family; });
+    // Undated events cannot be matched in time: each is a happening of its own.
+    const bool joins = current != open.end() && day && current->dated &&
+                       days_since_epoch(*day) - current->anchor_days <= options.window_days;
+    if (!joins) {
+      if (current != open.end()) {
+        closed.push_back(std::move(*current));
+        open.erase(current);
+      }
+      OpenHappening happening;
+      happening.dated = day.has_value();
+      happening.anchor_days = day ? days_since_epoch(*day) : 0;
+      happening.family = family;
+      happening.date = date;
+      happening.cameo = select.text(7);
+      happening.root = select.text(8);
+      happening.goldstein = select.real(9);
+      happening.quad_class = select.integer(10);
+      open.push_back(std::move(happening));
+      current = open.end() - 1;
+    }
+    current->date_last = date;
+    current->mentions.push_back({select.text(3), select.integer(4), select.integer(5)});
+    current->stories.push_back(current->mentions.back().story);
+    current->sources.push_back(select.text(11));
+  }
+  if (in_dyad) finish_dyad();
+  sqlite::Statement save_state(
+      db, "INSERT OR REPLACE INTO dedup_state (id, window_days, family, current) VALUES (1, ?, ?, 1)");
+  save_state.bind(1, static_cast<int64_t>(options.window_days)).bind(2, family_name(options.family)).run();
+  // Statistics let the planner pick the right index (dyad, date or code) per query;
+  // dedup runs after an ingest, when the tables have their new sizes.
+  db.execute("ANALYZE");
+  transaction.commit();
+  return result;
+}
+
+std::optional<DedupOptions> EventStore::last_dedup() const { return impl_->dedup_state(false); }
+
+std::optional<DedupOptions> EventStore::current_dedup() const { return impl_->dedup_state(true); }
+
+void EventStore::for_each_happening(const EventQuery& query,
+                                    const std::function<void(const Happening&)>& visit) const {
+  EventQuery happenings = query;
+  happenings.counting = Counting::happenings;
+  impl_->require_current_dedup(happenings);
+  const Filter filter = filter_of(query, "h");
+  sqlite::Statement select(
+      impl_->db,
+      fmt::format("SELECT h.id, h.date, h.date_last, h.source_code, h.target_code, h.family, h.mentions, h.sources, "
+                  "h.stories, st.url, {} FROM happenings h "
+                  "JOIN events e ON e.story = h.first_story AND e.sentence = h.first_sentence AND "
+                  "e.ordinal = h.first_ordinal "
+                  "JOIN sentences s ON s.story = e.story AND s.idx = e.sentence "
+                  "JOIN stories st ON st.id = h.first_story{} ORDER BY h.id{}",
+                  kEventColumns, filter.sql, limit_sql(query.limit)));
+  filter.bind(select);
+  while (select.step()) {
+    Happening happening;
+    happening.id = select.integer(0);
+    happening.date = parse_date(select.text(1)).value_or(Date{});
+    happening.date_last = parse_date(select.text(2)).value_or(Date{});
+    happening.source = select.text(3);
+    happening.target = select.text(4);
+    happening.family = select.text(5);
+    happening.mentions = static_cast<size_t>(select.integer(6));
+    happening.sources = static_cast<size_t>(select.integer(7));
+    happening.stories = static_cast<size_t>(select.integer(8));
+    happening.url = select.text(9);
+    happening.first = event_of_row(select, 10);
+    visit(happening);
+  }
+}
+
+std::vector<Event> EventStore::mentions(int64_t happening_id) const {
+  EventQuery happenings;
+  happenings.counting = Counting::happenings;
+  impl_->require_current_dedup(happenings);
+  sqlite::Statement select(
+      impl_->db, fmt::format("SELECT {} FROM mentions m "
+                             "JOIN events e ON e.story = m.story AND e.sentence = m.sentence AND e.ordinal = m.ordinal "
+                             "JOIN sentences s ON s.story = e.story AND s.idx = e.sentence "
+                             "WHERE m.happening = ? ORDER BY e.date, e.story, e.sentence, e.ordinal",
+                             kEventColumns));
+  select.bind(1, happening_id);
+  std::vector<Event> events;
+  while (select.step()) events.push_back(event_of_row(select));
+  return events;
 }
 
 std::string EventStore::canonical_dump() const {
@@ -460,7 +991,8 @@ std::string EventStore::canonical_dump() const {
       "quote(target_code) || ' ' || quote(target_text) || ' ' || quote(target_start) || ' ' || "
       "quote(target_end) || ' ' || quote(cameo) || ' ' || quote(root) || ' ' || quote(goldstein) || ' ' || "
       "quad_class || ' ' || quote(plover) || ' ' || quote(verb_text) || ' ' || verb_start || ' ' || "
-      "verb_end || ' ' || quote(issues) FROM events ORDER BY story, sentence, ordinal");
+      "verb_end || ' ' || quote(issues) || ' ' || quote(date_end) || ' ' || quote(date_precision) || ' ' || "
+      "historical || ' ' || quote(modality) || ' ' || quote(attribution) FROM events ORDER BY story, sentence, ordinal");
   return dump;
 }
 

@@ -19,7 +19,9 @@ namespace {
 
 using namespace store_test;
 
-constexpr int kStories = 4000;
+// Enough that the run lasts well over a second even with batched commits, so a loaded
+// machine still catches it mid-run.
+constexpr int kStories = 16000;
 
 // Runs `annals ingest` and returns its pid; output goes to the log file.
 pid_t start_ingest(const fs::path& db, const fs::path& corpus, const fs::path& log) {
