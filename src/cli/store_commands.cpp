@@ -208,13 +208,15 @@ void print_event_list(const std::function<void(const std::function<void(const Ev
   }
   std::vector<std::vector<std::string>> rows;
   for_each([&](const Event& e) {
-    rows.push_back({e.date.ymd ? e.date.iso() : "", e.story_id, std::to_string(e.sentence), e.source.code,
+    const std::string time = (e.date_end != e.date ? "to " + e.date_end.iso() + " " : std::string()) + "(" +
+                             std::string(to_string(e.date_precision)) + (e.historical ? ", historical)" : ")");
+    rows.push_back({e.date.ymd ? e.date.iso() : "", time, e.story_id, std::to_string(e.sentence), e.source.code,
                     e.target ? e.target->code : "", e.cameo, fmt::format("{:.1f}", e.goldstein),
-                    std::to_string(e.quad_class), e.verb.text, attribution_text(e), shortened(e.text, 80)});
+                    std::string(to_string(e.modality)), e.verb.text, attribution_text(e), shortened(e.text, 60)});
   });
-  print_table({"date", "story", "sent", "source", "target", "cameo", "goldstein", "quad", "verb", "attribution",
-               "sentence"},
-              {false, false, true, false, false, false, true, true, false, false, false}, rows);
+  print_table({"date", "time", "story", "sent", "source", "target", "cameo", "goldstein", "modality", "verb",
+               "attribution", "sentence"},
+              {false, false, false, true, false, false, false, true, false, false, false, false}, rows);
 }
 
 void print_happenings(const EventStore& store, const EventQuery& query, const std::string& format) {
@@ -413,7 +415,7 @@ int run_export(const ExportArgs& args) {
 StoreCommands::StoreCommands(CLI::App& app) {
   ingest_command_ = app.add_subcommand(
       "ingest", "Code stories from files and directories (.gz/.zst too) into an event store; reruns resume");
-  ingest_command_->add_option("--db", ingest_.db, "Event store file (SQLite; created when missing)")->required();
+  ingest_command_->add_option("--db", ingest_.db, "Event store file (SQLite; created when missing)")->capture_default_str();
   ingest_command_->add_option("paths", ingest_.paths, "Files and directories (searched recursively)")
       ->required();
   ingest_command_->add_option("--dict", ingest_.dict,
@@ -430,7 +432,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   query_command_ = app.add_subcommand(
       "query", "Event series by day/week/month/year (counts per quad class, Goldstein sum and mean), top actors or "
                "dyads, or matching events with their evidence");
-  query_command_->add_option("--db", query_.db, "Event store file")->required();
+  query_command_->add_option("--db", query_.db, "Event store file")->capture_default_str();
   add_selection_options(*query_command_, query_.selection);
   query_command_->add_option("--by", query_.by, "Series period")
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
@@ -448,7 +450,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   dedup_command_ = app.add_subcommand(
       "dedup", "Group events reporting the same happening (same dyad and code family, close dates) and count "
                "their mentions, sources and stories");
-  dedup_command_->add_option("--db", dedup_.db, "Event store file")->required();
+  dedup_command_->add_option("--db", dedup_.db, "Event store file")->capture_default_str();
   dedup_command_->add_option("--window", dedup_.window,
                              "Days after a happening's first mention within which a mention joins it")
       ->check(CLI::Range(0, 366))
@@ -460,7 +462,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   export_command_ = app.add_subcommand(
       "export", "Write the store's events as JSONL (as `annals code`), CSV, or GDELT 2.0 event rows (one per "
                 "happening)");
-  export_command_->add_option("--db", export_.db, "Event store file")->required();
+  export_command_->add_option("--db", export_.db, "Event store file")->capture_default_str();
   export_command_->add_option("--format", export_.format, "Output format")
       ->check(CLI::IsMember({"jsonl", "csv", "gdelt"}))
       ->capture_default_str();

@@ -11,7 +11,7 @@
 namespace annals::cli {
 
 struct IngestArgs {
-  std::string db;
+  std::string db = "annals.db";  // the default store, in the working directory
   std::vector<std::string> paths;  // files and directories
   std::string dict;                // empty: the bundled set
   unsigned threads = 0;            // 0: one per core
@@ -30,7 +30,7 @@ struct SelectionArgs {
 };
 
 struct QueryArgs {
-  std::string db;
+  std::string db = "annals.db";  // the default store, in the working directory
   SelectionArgs selection;
   std::string by = "month";          // series period: day, week, month, year
   std::string top;                   // actors or dyads: a top list instead of the series
@@ -42,14 +42,14 @@ struct QueryArgs {
 int run_query(const QueryArgs& args);
 
 struct DedupArgs {
-  std::string db;
+  std::string db = "annals.db";  // the default store, in the working directory
   int window = 1;
   std::string family = "root";
 };
 int run_dedup(const DedupArgs& args);
 
 struct ExportArgs {
-  std::string db;
+  std::string db = "annals.db";  // the default store, in the working directory
   SelectionArgs selection;
   std::string format = "jsonl";  // jsonl, csv, gdelt
   std::string output;            // empty or "-": stdout
