@@ -298,16 +298,21 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
     st.apply(action, label);
   }
   // Every word has a head now, at least one the artificial root (arc-eager builds a forest).
-  // Should several, the first stays the root and the others hang from it.
+  // Should several, the first stays the root and the others hang from it, labelled by the
+  // labeller as any arc ("met ... Trump" gets obj, not the fallback).
   int root = 0;
   for (int i = 1; i <= count; ++i) {
     if (st.head[i] != st.root()) continue;
     if (root == 0) {
       root = i;
-    } else {
-      st.head[i] = root;
-      st.label[i] = fallback_label_;
+      continue;
     }
+    st.head[i] = root;
+    const size_t m = extract_label(st, lex, root, i, label_feats);
+    std::fill(label_scores.begin(), label_scores.end(), 0);
+    labeller_.add_scores(std::span(label_feats.data(), m), label_scores);
+    const int label = best_label(label_scores, label_count, root_label_);
+    st.label[i] = label >= 0 ? label : fallback_label_;
   }
   for (int i = 1; i <= count; ++i) {
     heads[i - 1] = i == root ? -1 : st.head[i] - 1;
