@@ -226,6 +226,8 @@ struct IngestOptions {
   // Called on each tokenized sentence before it is parsed, from the coding threads, as
   // parse_story does (annals/pipeline.h): `annals code` marks the actor names there.
   std::function<void(Sentence&)> before_parse;
+  // The date of stories that carry none (plain text); without it they are refused.
+  std::optional<Date> default_date;
   // Called from the writer thread about every progress_interval, and once at the end
   // (from the calling thread) with finished set.
   std::function<void(const IngestProgress&)> progress;
@@ -234,11 +236,12 @@ struct IngestOptions {
 
 // The files ingest reads from paths: files as given, directories recursively in path
 // order (files with a story extension, optionally .gz or .zst: .xml .jsonl .ndjson
-// .json .conllu .conll .sgm; hidden files skipped). Missing paths are reported.
+// .json .conllu .conll .sgm; hidden files skipped; plain text only when named, since corpus
+// folders hold READMEs). Missing paths are reported.
 std::vector<std::filesystem::path> ingest_input_files(const std::vector<std::filesystem::path>& paths,
                                                       Diagnostics& diagnostics);
 
-// Reads stories (PETRARCH XML, JSONL, CoNLL-U, Reuters-21578 SGML by its .sgm name; gzip
+// Reads stories (PETRARCH XML, JSONL, CoNLL-U, Reuters-21578 SGML, plain text; gzip
 // and zstd recognised from their magic bytes) in one thread, parses raw text (with
 // options.parser) and codes them on options.threads threads and writes them in input
 // order from one writer thread, so the store ends the same whatever the thread count.

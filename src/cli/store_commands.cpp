@@ -287,6 +287,7 @@ int run_ingest(const IngestArgs& args) {
 
   IngestOptions options;
   options.threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (!args.date.empty()) options.default_date = parse_date(args.date);
   // Raw-text stories need the parser; without a usable model they are refused one by one.
   try {
     options.parser = Parser::load(args.model.empty() ? default_model_path() : args.model);
@@ -426,6 +427,10 @@ StoreCommands::StoreCommands(CLI::App& app) {
   ingest_command_->add_option("--require-dyad", ingest_.require_dyad,
                               "Drop events lacking a source or a target (default: the dialect's rule)");
   ingest_command_->add_flag("--quiet", ingest_.quiet, "No progress display");
+  ingest_command_->add_option("--date", ingest_.date, "Date (YYYY-MM-DD) of stories that carry none, such as plain text")
+      ->check([](const std::string& text) {
+        return parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+      });
   ingest_command_->add_option("--model", ingest_.model, "Parser model for raw text")
       ->default_str("the bundled en.model");
 

@@ -18,6 +18,7 @@ struct IngestArgs {
   std::optional<bool> require_dyad;
   bool quiet = false;              // no progress
   std::string model;               // parser model for raw text; empty: the bundled one
+  std::string date;                // YYYY-MM-DD of stories that carry none
 };
 int run_ingest(const IngestArgs& args);
 

@@ -284,6 +284,16 @@ IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, con
         if (pipeline.failure) throw IngestStopped{};
         ++pipeline.progress.stories_read;
         pipeline.progress.input_bytes_read = bytes_read;
+        if (story.date.ymd == 0) {
+          if (!options.default_date) {
+            ++pipeline.progress.stories_refused;
+            lock.unlock();
+            diagnostics.error(story.file, story.line,
+                              fmt::format("story '{}' has no date; give one with --date; skipped", story.id));
+            return;
+          }
+          story.date = *options.default_date;
+        }
         if (story.sentences.empty() && !story.text.empty() && !options.parser) {
           ++pipeline.progress.stories_refused;
           lock.unlock();

@@ -127,6 +127,25 @@ TEST_F(IngestRawText, WithoutAParserRawTextIsRefusedAndReported) {
   EXPECT_NE(first.message.find("'raw-0' has no parse"), std::string::npos) << first.to_string();
 }
 
+TEST_F(IngestRawText, UndatedPlainTextTakesTheDefaultDateOrIsRefused) {
+  std::ofstream(dir_ / "kim.txt", std::ios::binary) << "Kim Jong-un met Putin in Pyongyang on Friday.\n";
+  EventStore store(dir_ / "events.db");
+  IngestOptions options;
+  options.parser = bundled_parser();
+  Diagnostics refused;
+  EXPECT_EQ(ingest(store, {dir_ / "kim.txt"}, *coder_, options, refused).stories_refused, 1u);
+  ASSERT_EQ(refused.error_count(), 1u);
+  EXPECT_NE(refused.all()[0].message.find("no date"), std::string::npos) << dump(refused);
+
+  options.default_date = Date{20240622};  // a Saturday
+  Diagnostics diagnostics;
+  EXPECT_EQ(ingest(store, {dir_ / "kim.txt"}, *coder_, options, diagnostics).stories_added, 1u);
+  const std::vector<Event> events = store.events({});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].story_id, "kim");
+  EXPECT_EQ(events[0].date, Date{20240621});  // "on Friday"
+}
+
 TEST_F(IngestRawText, ReutersSgmlFilesAreFoundAndIngested) {
   fs::create_directories(dir_ / "reuters");
   std::ofstream(dir_ / "reuters" / "reut2-000.sgm", std::ios::binary)
