@@ -275,6 +275,7 @@ class Matcher {
     for (int t = 0; t < n; ++t)
       if (tokens[t].head >= 0 && tokens[t].head < n) dep_list_[dep_start_[tokens[t].head + 1]++] = t;
     temp_count_ = 0;
+    lifted_.assign(n, 0);
     const int root = temp_node("ROOT");
     for (int t = 0; t < n; ++t) {
       if (tokens[t].head >= 0 && tokens[t].head < n) continue;
@@ -287,8 +288,18 @@ class Matcher {
   // Copies the temporary tree into the node arrays in pre-order.
   int linearize(int temp, int parent) {
     const int node = add_node(temp_[temp].label, parent);
+    attach_kids(temp, node);
+    subtree_end_[node] = node_count_;
+    return node;
+  }
+  // A splice (a temporary node without a label) gives its children to its parent.
+  void attach_kids(int temp, int node) {
     for (size_t k = 0; k < temp_[temp].kids.size(); ++k) {
       const int kid = temp_[temp].kids[k];
+      if (kid >= 0 && temp_[kid].label.empty()) {
+        attach_kids(kid, node);
+        continue;
+      }
       int child = kid, first, last;
       if (kid < 0) {
         first = last = -kid - 1;
@@ -302,13 +313,31 @@ class Matcher {
       if (first >= 0 && (node_first_[node] < 0 || first < node_first_[node])) node_first_[node] = first;
       node_last_[node] = std::max(node_last_[node], last);
     }
-    subtree_end_[node] = node_count_;
-    return node;
   }
 
-  // A dependent as a phrase: a case-marked nominal is a PP.
+  // A dependent as a phrase: a case-marked nominal is a PP. A Treebank phrase never
+  // starts with a comma: the punctuation opening a nominal's subtree goes before it.
   int dependent_phrase(int d) {
-    if (nominal(d) && has_case_before(d)) {
+    if (nominal(d) && !clause_head(d)) {
+      const auto [begin, end] = dependents(d);
+      int splice = -1;
+      for (const int* c = begin; c != end && *c < d && relation(*c) == "punct"; ++c) {
+        if (splice < 0) splice = temp_node("");
+        lifted_[*c] = 1;
+        add_kid(splice, leaf(*c));
+      }
+      if (splice >= 0) {
+        const int phrase = nominal_phrase(d);
+        add_kid(splice, phrase);
+        return splice;
+      }
+      return nominal_phrase(d);
+    }
+    return phrase_of(d, false);
+  }
+
+  int nominal_phrase(int d) {
+    if (has_case_before(d)) {
       const int pp = temp_node("PP");
       const auto [begin, end] = dependents(d);
       for (const int* c = begin; c != end; ++c)
@@ -329,7 +358,7 @@ class Matcher {
     const int core = core_phrase(t, without_case);
     const auto [begin, end] = dependents(t);
     bool coordinated = false;
-    for (const int* d = begin; d != end; ++d) coordinated = coordinated || relation(*d) == "conj";
+    for (const int* d = begin; d != end; ++d) coordinated = coordinated || conjunct(t, *d);
     if (!coordinated || clause_head(t)) return core;  // clauses coordinate inside
     return coordinate(t, core, nominal(t) ? kNP : std::string_view("X"));
   }
@@ -346,7 +375,7 @@ class Matcher {
   void add_conjuncts(int t, int wrapper) {
     const auto [begin, end] = dependents(t);
     for (const int* d = begin; d != end; ++d) {
-      if (relation(*d) != "conj") continue;
+      if (!conjunct(t, *d)) continue;
       const auto [cb, ce] = dependents(*d);
       for (const int* c = cb; c != ce; ++c)
         if (*c < *d && (relation(*c) == "cc" || relation(*c) == "punct")) add_kid(wrapper, leaf(*c));
@@ -355,9 +384,25 @@ class Matcher {
     }
   }
 
+  // "Bree Prime Minister Romendacil" parsed as "Bree" coordinated with "Romendacil": a
+  // proper noun joined to a nominal with no conjunction or comma, the words between
+  // being its own, continues one name (the Treebank's flat NP).
+  bool run_on_name(int head, int d) const {
+    if (d < head || !nominal(head) || !nominal(d) || !starts_with(tags_[d], "NNP")) return false;
+    const auto& tokens = sentence_->tokens;
+    for (int u = head + 1; u < d; ++u) {
+      if (relation(u) == "cc" || relation(u) == "punct") return false;
+      int up = u;
+      while (up != d && up != head && up >= 0 && up < static_cast<int>(tokens.size())) up = tokens[up].head;
+      if (up != d) return false;
+    }
+    return true;
+  }
+  bool conjunct(int head, int d) const { return relation(d) == "conj" && !run_on_name(head, d); }
+
   // Dependents that belong to a coordination rather than to the word itself.
   bool coordination_mark(int head, int d) const {
-    if (relation(d) == "conj") return true;
+    if (conjunct(head, d)) return true;
     if (sentence_->tokens[head].deprel.rfind("conj", 0) != 0) return false;
     return d < head && (relation(d) == "cc" || relation(d) == "punct");
   }
@@ -399,6 +444,13 @@ class Matcher {
     if (!placed) add_kid(node, leaf(t));
   }
 
+  // Post-modifiers that stay inside the noun's own flat NP.
+  bool flat_modifier(int t, int d) const {
+    const std::string_view rel = relation(d);
+    return rel == "case" || rel == "amod" || rel == "nummod" || rel == "compound" || rel == "flat" ||
+           rel == "det" || (rel == "conj" && run_on_name(t, d));
+  }
+
   int noun_phrase(int t, bool without_case) {
     const std::string_view label = temporal(sentence_->tokens[t]) ? kTemporalNP : kNP;
     const int core = temp_node(label);
@@ -407,13 +459,11 @@ class Matcher {
     for (const int* d = begin; d != end; ++d) {
       if (*d < t || coordination_mark(t, *d)) continue;
       const std::string_view rel = relation(*d);
-      if (rel != "punct" && rel != "case" && rel != "amod" && rel != "nummod" && rel != "compound" &&
-          rel != "flat" && rel != "det")
-        post_modified = true;
+      if (rel != "punct" && !flat_modifier(t, *d)) post_modified = true;
     }
     // Pre-modifiers are flat, as in the Treebank; a possessor keeps its own NP.
     for (const int* d = begin; d != end && *d < t; ++d) {
-      if (coordination_mark(t, *d) || (without_case && relation(*d) == "case")) continue;
+      if (lifted_[*d] || coordination_mark(t, *d) || (without_case && relation(*d) == "case")) continue;
       if (sentence_->tokens[*d].deprel == "nmod:poss")
         add_kid(core, phrase_of(*d, false));
       else
@@ -428,8 +478,7 @@ class Matcher {
     for (const int* d = begin; d != end; ++d) {
       if (*d < t || coordination_mark(t, *d)) continue;
       const std::string_view rel = relation(*d);
-      if (!post_modified || rel == "case" || rel == "amod" || rel == "nummod" || rel == "compound" ||
-          rel == "flat" || rel == "det") {
+      if (!post_modified || flat_modifier(t, *d)) {
         flatten_into(core, *d);
       } else if (sentence_->tokens[*d].deprel == "acl:relcl") {
         const int sbar = temp_node("SBAR");
@@ -1428,6 +1477,7 @@ class Matcher {
   std::vector<char> seen_heads_;
   // Dependency input: dependents per token, and the phrases being built.
   std::vector<int> dep_start_, dep_list_;
+  std::vector<char> lifted_;  // punctuation placed before its nominal's phrase
   struct TempNode {
     std::string_view label;
     std::vector<int> kids;

@@ -107,5 +107,35 @@ TEST_F(LinearDependencies, TerminalCommaClause) {
   EXPECT_EQ(code_rows(rows, keep), (Events{"FRE SYL 064", "---GOV --- 023"}));
 }
 
+TEST_F(LinearDependencies, ProperNounsJoinedWithoutConjunctionAreOneName) {
+  // "Freedonia Prime Minister Bolo" parsed as "Freedonia" coordinated with "Bolo" (no
+  // "and", no comma): one actor phrase, as in the Treebank's flat NP.
+  EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN NNP 5 nsubj", "Prime Prime ADJ NNP 3 amod",
+                       "Minister Minister PROPN NNP 4 compound", "Bolo Bolo PROPN NNP 1 conj",
+                       "attacked attack VERB VBD 0 root", "Sylvania Sylvania PROPN NNP 5 obj",
+                       ". . PUNCT . 5 punct"}),
+            Events{"FREGOV SYL 190"});
+  // A real coordination keeps its conjuncts apart.
+  EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc",
+                       "Marxonia Marxonia PROPN NNP 1 conj", "attacked attack VERB VBD 0 root",
+                       "Sylvania Sylvania PROPN NNP 4 obj", ". . PUNCT . 4 punct"}),
+            (Events{"FRE SYL 190", "MRX SYL 190"}));
+}
+
+TEST_F(LinearDependencies, CommaOpeningANounPhraseStaysOutsideIt) {
+  // "Freedonia is ready, a government minister said on Saturday.": the reporting clause
+  // hangs from the predicate and its comma from the subject. The comma still delimits
+  // the terminal clause, and the subject is an actor phrase of its own words.
+  const std::vector<std::string> rows{
+      "Freedonia Freedonia PROPN NNP 3 nsubj", "is be AUX VBZ 3 cop", "ready ready ADJ JJ 0 root",
+      ", , PUNCT , 7 punct", "a a DET DT 7 det", "government government NOUN NN 7 compound",
+      "minister minister NOUN NN 8 nsubj", "said say VERB VBD 3 parataxis", "on on ADP IN 10 case",
+      "Saturday Saturday PROPN NNP 8 obl", ". . PUNCT . 3 punct"};
+  EXPECT_EQ(code_rows(rows), Events{});
+  CoderOptions keep;
+  keep.comma_emax = 0;
+  EXPECT_EQ(code_rows(rows, keep), Events{"---GOV --- 023"});
+}
+
 }  // namespace
 }  // namespace annals

@@ -176,6 +176,49 @@ TEST_F(BundledSentences, NewsSentencesGetTheirCodes) {
     EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
 }
 
+TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      // Noun objects that carry the event.
+      {"Egypt struck a deal with Sudan.", "EGY SDN 057"},
+      {"North Korea tested a ballistic missile.", "PRK --- 150"},
+      {"Jordan began joint military exercises with the United States.", "JOR USA 062"},
+      {"Russia sent a condolence message to Turkey.", "RUS TUR 018"},
+      {"Russia spoke with Turkey by phone.", "RUS TUR 041"},
+      {"Iran refuted the allegations.", "IRN --- 016"},
+      // The critic named in the phrase criticizes the subject.
+      {"The United States drew strong criticism from China.", "CHN USA 111"},
+      // Naming another with scorn denounces it.
+      {"Iran labelled Israel the enemy.", "IRN --- 111"},
+      // Employees are labour (agents file).
+      {"Hundreds of employees stopped work in a strike.", "---LAB --- 143"},
+      // Talks as the subject of their collapse.
+      {"Talks between Israel and Egypt collapsed on Sunday.", "ISR --- 164"},
+      // Failing to reach a deal (upper FAIL with a lower SIGN code).
+      {"The United States and South Korea failed to reach agreement on trade.", "USA --- 120"},
+      // A phrase of the object or a place does not void the event: the "no event"
+      // prepositions of figures ("declined by 5 percent") must not swallow these.
+      {"Iran declined an invitation from France.", "IRN FRA 125"},
+      {"Britain cut diplomatic ties with Iran in 2019.", "GBR IRN 161"},
+      {"Israel launched rockets from Lebanon.", "ISR LBN 194"},
+      {"Syrian troops seized three pumping stations on the pipeline.", "SYRMIL --- 171"},
+      {"Germany outlawed an extremist group in Berlin.", "DEU DEUGOVRAD 172"},
+  };
+  for (const auto& [text, event] : cases)
+    EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
+}
+
+TEST_F(BundledSentences, DescriptionsAndFiguresAreNoEvent) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  // Talks the speaker mentions are no meeting of the speaker's; a "challenge" posed is
+  // no disapproval; figures that fall are no refusal.
+  EXPECT_FALSE(code("Iran said its talks with France had failed.").count("IRN FRA 040"));
+  EXPECT_TRUE(code("The war poses a challenge to Russia.").empty());
+  EXPECT_TRUE(code("Iran's exports declined by 5 percent.").empty());
+}
+
 TEST_F(BundledSentences, UpperVerbsCombineWithTheirClauses) {
   ASSERT_NE(set_, nullptr);
   REQUIRE_PARSER();
