@@ -51,6 +51,10 @@ class Coder {
   const CoderOptions& options() const { return options_; }
 
  private:
+  // The reporting chain of the claim made by token `predicate`, its sources coded.
+  std::vector<AttributionLink> attribution(const Sentence& sentence, const std::vector<std::string>& words,
+                                           int predicate, Date date) const;
+
   std::shared_ptr<const Dictionaries> dictionaries_;
   CoderOptions options_;
   const Ontology& ontology_;

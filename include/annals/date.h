@@ -20,6 +20,7 @@ struct Date {
 // proleptic Gregorian calendar, and back.
 int days_since_epoch(Date date);
 Date date_from_days(int days);
+// 0 for a month outside 1..12: no day exists in it, so range checks reject it.
 int days_in_month(int year, int month);
 
 // Accepts YYYY-MM-DD and YYYYMMDD; nullopt for anything else or an impossible day.

@@ -30,6 +30,10 @@ struct AttributionLink {
   std::string relation;  // said, reported, quoted_by, citing, according_to (see modality.h)
   EventActor source;     // code empty when the dictionaries do not know the source; text
                          // empty when the text names none ("it was reported that")
+  // The story's sentence that states this link, when it is not the event's own: the lead's
+  // "the Associated Press reported, quoted by BTA" attributes the whole report. -1: the
+  // event's sentence. `source.span` is an offset into the stating sentence.
+  int sentence = -1;
 };
 
 struct Event {

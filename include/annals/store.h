@@ -16,6 +16,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/coder.h"
@@ -29,7 +30,7 @@ namespace annals {
 class Parser;  // annals/parser.h
 
 // The schema this build writes; files with a higher user_version are refused.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // The store cannot be opened, is not an annals store, is of a newer schema, or SQLite
 // failed (disk full, I/O error). The message names the file.
@@ -42,9 +43,28 @@ class StoreError : public std::runtime_error {
 // with their tokens), as 16 hex digits; the file it was read from does not count.
 std::string story_content_hash(const Story& story);
 
+// A fingerprint of the coder configuration, as 16 hex digits: the contents of `files`
+// (the dictionary files and the parser model; a missing file counts as missing) and
+// `settings` (the coder's options as text). Stories are stored with the fingerprint they
+// were coded under, and ingest recodes a stored story whose fingerprint differs, so that
+// a dictionary or model change reaches the store. Reads every file once: compute it once
+// per run. Changes to annals' own code are not part of it.
+std::string coder_fingerprint(const std::vector<std::filesystem::path>& files, std::string_view settings);
+
+// The coder settings that change events, as text for coder_fingerprint.
+std::string coder_settings_text(const CoderOptions& options);
+
+// What a story is stored as: the hash of its content and the coder it was coded under.
+struct StoredVersion {
+  std::string content_hash;
+  std::string coder;  // coder_fingerprint; '' for stories of stores older than schema 3
+  bool operator==(const StoredVersion&) const = default;
+};
+
 struct StoredStory {
   std::string id;
   std::string content_hash;
+  std::string coder;  // see StoredVersion
   Date date;  // ymd 0 when the story had none
   std::string source;
   std::string url;
@@ -103,11 +123,12 @@ struct DedupOptions {
 };
 
 // A group of events reporting the same happening: same dyad, same code family, dates
-// within the window.
+// within the window (at most window_days after the first mention's). An undated event
+// cannot be placed in time, so it is a happening of its own, with one mention.
 struct Happening {
   int64_t id = 0;
-  Date date;       // first mention's date (ymd 0: undated, a happening of its own)
-  Date date_last;  // latest mention's date
+  Date date;       // first mention's date (ymd 0 for an undated event's happening)
+  Date date_last;  // latest mention's date (the same as date when undated)
   std::string source;
   std::string target;  // "" when the events have none
   std::string family;  // "04" or "043"
@@ -146,14 +167,17 @@ class EventStore {
 
   // The stored content hash of a story, if the story is stored.
   std::optional<std::string> stored_hash(const std::string& story_id) const;
+  // Its content hash and coder fingerprint, if the story is stored.
+  std::optional<StoredVersion> stored_version(const std::string& story_id) const;
   std::optional<StoredStory> story(const std::string& story_id) const;
   size_t story_count() const;
   size_t event_count() const;
 
   // Writes a story with its sentences and events in one transaction. A story already
-  // stored with the same hash is left as it is; with another hash it is replaced whole.
+  // stored with the same content hash and coder fingerprint is left as it is; otherwise
+  // it is replaced whole.
   WriteResult write_story(const Story& story, const std::string& content_hash,
-                          const std::vector<Event>& events);
+                          const std::vector<Event>& events, const std::string& coder = {});
 
   // Groups the write_story calls that follow into one transaction, until commit_batch():
   // a commit costs more than writing a small story. The batch's stories become visible
@@ -204,9 +228,11 @@ class EventStore {
 struct IngestProgress {
   size_t files_read = 0;
   size_t stories_read = 0;
+  // Added, replaced, sentences and events count committed batches only: a batch still
+  // open, or rolled back by a failure, is not in them.
   size_t stories_added = 0;
   size_t stories_replaced = 0;
-  size_t stories_unchanged = 0;  // already stored with the same content: skipped
+  size_t stories_unchanged = 0;  // already stored with the same content and coder: skipped
   size_t stories_refused = 0;    // raw text without a parse and no parser (reported to Diagnostics)
   size_t sentences_written = 0;
   size_t events_written = 0;
@@ -224,8 +250,12 @@ struct IngestOptions {
   // Parses stories that come as raw text, in the coding threads; without it they are refused.
   std::shared_ptr<const Parser> parser;
   // Called on each tokenized sentence before it is parsed, from the coding threads, as
-  // parse_story does (annals/pipeline.h): `annals code` marks the actor names there.
+  // parse_story does (annals/pipeline.h): `annals ingest` marks the actor names the
+  // dictionaries know there (mark_actor_names in annals/coder.h).
   std::function<void(Sentence&)> before_parse;
+  // The coder_fingerprint of coder and parser, stored with every story written. A story
+  // stored with the same content but another fingerprint is recoded ("replaced").
+  std::string coder_fingerprint;
   // The date of stories that carry none (plain text); without it they are refused.
   std::optional<Date> default_date;
   // Called from the writer thread about every progress_interval, and once at the end
@@ -246,8 +276,9 @@ std::vector<std::filesystem::path> ingest_input_files(const std::vector<std::fil
 // options.parser) and codes them on options.threads threads and writes them in input
 // order from one writer thread, so the store ends the same whatever the thread count.
 // The writer commits a batch of stories at a time (at most 200, or what a quarter of a
-// second brought), each story whole. Stories already stored with the same content are
-// skipped, so an interrupted ingest is resumed by running it again. Bad input is reported
+// second brought), each story whole. Stories already stored with the same content and
+// options.coder_fingerprint are skipped, so an interrupted ingest is resumed by running it
+// again, and a story coded under other dictionaries or another model is recoded. Bad input is reported
 // and skipped; a store failure stops the ingest and is thrown as StoreError.
 IngestProgress ingest(EventStore& store, const std::vector<std::filesystem::path>& paths,
                       const Coder& coder, const IngestOptions& options, Diagnostics& diagnostics);

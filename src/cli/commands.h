@@ -42,8 +42,17 @@ struct ScoreArgs {
   std::vector<std::string> files;  // gold-standard JSONL sets
   std::string dict;
   std::string model;
+  // The date of records without one (ConfliBERT sets): dated actor codes and relative
+  // time words depend on it. The PLOVER gold set dates every record 2000-01-01.
+  Date date{20000101};
 };
 int run_score(const ScoreArgs& args);
+
+// The check of every --date option (a CLI11 validator): empty when the text is a date
+// parse_date accepts, else the reason shown to the user.
+inline std::string date_option_error(const std::string& text) {
+  return parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+}
 
 // The dictionary set shipped with annals (data/dictionaries).
 std::string default_dictionary_dir();

@@ -23,9 +23,7 @@ int main(int argc, char** argv) {
                        "PETRARCH-1/TABARI dictionaries, false for CAMEO.2.0)");
   std::string code_date;
   code_cmd->add_option("--date", code_date, "Date (YYYY-MM-DD) of stories that carry none, such as plain text")
-      ->check([](const std::string& text) {
-        return annals::parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
-      });
+      ->check(date_option_error);
   code_cmd->add_flag("--asserted-only", code.asserted_only,
                      "Leave out events the text negates, hypothesises or only announces");
   code_cmd->add_option("--model", code.model, "Parser model for raw text")->default_str("the bundled en.model");
@@ -60,6 +58,11 @@ int main(int argc, char** argv) {
       ->required();
   score_cmd->add_option("--dict", score.dict, "Dictionary set")->default_str("the bundled set");
   score_cmd->add_option("--model", score.model, "Parser model")->default_str("the bundled en.model");
+  std::string score_date;
+  score_cmd->add_option("--date", score_date,
+                        "Date (YYYY-MM-DD) records without a valid date are coded as of; the output counts them")
+      ->default_str(score.date.iso())
+      ->check(date_option_error);
 
   TrainArgs train;
   auto* train_cmd = app.add_subcommand("train", "Train the tagger, lemmatizer and parser from UD treebanks");
@@ -102,7 +105,10 @@ int main(int argc, char** argv) {
   }
   if (*validate_cmd) return run_validate(validate);
   if (*check_cmd) return run_dict_check(dict_path);
-  if (*score_cmd) return run_score(score);
+  if (*score_cmd) {
+    if (!score_date.empty()) score.date = *annals::parse_date(score_date);
+    return run_score(score);
+  }
   if (*train_cmd) {
     for (int i = 0; i < argc; ++i) train.command_line += (i ? " " : "") + std::string(argv[i]);
     return run_train(train);

@@ -1,6 +1,7 @@
 // `annals score GOLD.jsonl...`: codes the raw sentences of gold-standard sets and scores the
 // events against them at CAMEO root level (with source country when the set gives one), or
-// at the level of the five ConfliBERT classes, and prints the confusion of roots.
+// at the level of the five ConfliBERT classes, and prints the confusion of roots. Records
+// without a date are coded as of --date (2000-01-01 by default), as the header says.
 #include <fmt/core.h>
 
 #include <array>
@@ -8,7 +9,9 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <vector>
 
 #include "annals/coder.h"
 #include "annals/pipeline.h"
@@ -31,26 +34,39 @@ std::string class_of_root(const std::string& root) {
 struct GoldRecord {
   std::string id, text, label;     // label: a CAMEO root ("04") or a ConfliBERT class
   std::set<std::string> countries; // gold source countries; empty when the set gives none
-  Date date;
+  std::optional<Date> date;        // nullopt: the record has none (ConfliBERT sets)
+  std::string bad_date;            // a "date" given but not YYYY-MM-DD
 };
 
 struct Tally {
   size_t records = 0, found = 0, found_with_source = 0, with_source = 0;
   size_t events = 0, events_right = 0, events_right_with_source = 0;
+  size_t undated = 0;  // records coded as of the default date
   std::map<std::string, std::map<std::string, size_t>> confusion;  // gold label -> produced -> count
 };
 
+std::string string_field(const nlohmann::json& j, const char* key) {
+  const auto field = j.find(key);
+  return field != j.end() && field->is_string() ? field->get<std::string>() : std::string();
+}
+
+// nullopt when the record lacks its text or gold label.
 std::optional<GoldRecord> read_record(const nlohmann::json& j) {
+  if (!j.is_object()) return std::nullopt;
   GoldRecord r;
-  r.id = j.value("id", "");
-  r.text = j.value("text", "");
-  if (j.contains("cameo_root") && j["cameo_root"].is_string()) r.label = j["cameo_root"];
-  else if (j.contains("label") && j["label"].is_string()) r.label = j["label"];
+  r.id = string_field(j, "id");
+  r.text = string_field(j, "text");
+  r.label = string_field(j, "cameo_root");
+  if (r.label.empty()) r.label = string_field(j, "label");
   if (r.text.empty() || r.label.empty()) return std::nullopt;
-  if (j.contains("source") && j["source"].is_array())
-    for (const auto& s : j["source"])
+  if (const auto source = j.find("source"); source != j.end() && source->is_array())
+    for (const auto& s : *source)
       if (s.is_object() && s.contains("country") && s["country"].is_string()) r.countries.insert(s["country"]);
-  r.date = parse_date(j.value("date", "")).value_or(Date{20000101});
+  if (j.contains("date")) {
+    const std::string date = j["date"].is_string() ? j["date"].get<std::string>() : j["date"].dump();
+    r.date = parse_date(date);
+    if (!r.date) r.bad_date = date;
+  }
   return r;
 }
 
@@ -71,7 +87,9 @@ int run_score(const ScoreArgs& args) {
       continue;
     }
     Tally tally;
-    bool classes = false;
+    // Whether the file's labels are ConfliBERT classes or CAMEO roots, as its first
+    // record says: one file is scored at one level.
+    std::optional<bool> classes;
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -88,16 +106,34 @@ int run_score(const ScoreArgs& args) {
         status = 1;
         continue;
       }
-      classes = gold->label.size() > 2;  // ConfliBERT class names vs two-digit roots
+      const bool record_classes = gold->label.size() > 2;  // ConfliBERT class names vs two-digit roots
+      if (!classes) classes = record_classes;
+      if (record_classes != *classes) {
+        fmt::print(stderr, "{}:{}: gold label '{}' is a {}, but the file's first record gives a {}; skipped\n", file,
+                   number, gold->label, record_classes ? "class" : "root", *classes ? "class" : "root");
+        status = 1;
+        continue;
+      }
+      if (!gold->bad_date.empty())
+        fmt::print(stderr, "{}:{}: date '{}' is not YYYY-MM-DD; coded as of {}\n", file, number, gold->bad_date,
+                   args.date.iso());
       Story story;
       story.id = gold->id;
-      story.date = gold->date;
+      story.date = gold->date.value_or(args.date);
       story.text = gold->text;
-      parse_story(story, parser.get(), [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+      std::vector<Event> events;
+      try {
+        parse_story(story, parser.get(), [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+        events = coder.code(story);
+      } catch (const std::exception& e) {
+        fmt::print(stderr, "{}:{}: record '{}' not coded: {}; skipped\n", file, number, gold->id, e.what());
+        status = 1;
+        continue;
+      }
       bool found = false, found_with_source = false;
       std::set<std::string> produced;
-      for (const Event& event : coder.code(story)) {
-        const std::string label = classes ? class_of_root(event.root) : event.root;
+      for (const Event& event : events) {
+        const std::string label = *classes ? class_of_root(event.root) : event.root;
         const bool right = label == gold->label;
         const bool right_source = right && gold->countries.count(event.source.code.substr(0, 3));
         ++tally.events;
@@ -108,6 +144,7 @@ int run_score(const ScoreArgs& args) {
         produced.insert(label);
       }
       ++tally.records;
+      tally.undated += !gold->date;
       tally.found += found;
       if (!gold->countries.empty()) {
         ++tally.with_source;
@@ -117,8 +154,11 @@ int run_score(const ScoreArgs& args) {
       for (const std::string& label : produced) ++tally.confusion[gold->label][label];
     }
     const auto percent = [](size_t part, size_t whole) { return whole ? 100.0 * part / whole : 0.0; };
-    const char* unit = classes ? "class" : "root";
+    const char* unit = classes.value_or(false) ? "class" : "root";
     fmt::print("{}: {} records, {} events\n", file, tally.records, tally.events);
+    // Dated actor codes and relative time words depend on the story date.
+    if (tally.undated)
+      fmt::print("  {} records without a valid date, coded as of {} (--date)\n", tally.undated, args.date.iso());
     fmt::print("  recall    (gold {} found)             {:5.1f}%  ({} of {})\n", unit,
                percent(tally.found, tally.records), tally.found, tally.records);
     if (tally.with_source)

@@ -277,24 +277,42 @@ void add_selection_options(CLI::App& command, SelectionArgs& args) {
                    "Count happenings (see `annals dedup`) instead of reports; filters apply to their first mention");
 }
 
+// What the stored events depend on besides the stories: every file of the dictionary
+// set, the parser model when there is one, and the coder's options.
+std::string ingest_coder_fingerprint(const std::string& dict, const CoderOptions& options,
+                                     const std::optional<std::string>& model) {
+  Diagnostics reported_already;  // load_dictionaries printed the config's problems
+  const DictionaryFiles files = read_petrarch_config(dict.empty() ? default_dictionary_dir() : dict, reported_already);
+  std::vector<std::filesystem::path> inputs = {files.verbs};
+  inputs.insert(inputs.end(), files.actors.begin(), files.actors.end());
+  inputs.insert(inputs.end(), {files.agents, files.discards, files.issues, files.pico});
+  inputs.emplace_back(model.value_or(""));  // no model: an empty name, read as missing
+  return coder_fingerprint(inputs, coder_settings_text(options));
+}
+
 }  // namespace
 
 int run_ingest(const IngestArgs& args) {
   size_t dictionary_errors = 0;
   auto dictionaries = load_dictionaries(args.dict, dictionary_errors);
   if (!dictionaries) return 2;
-  const Coder coder(dictionaries, CoderOptions{.require_dyad = args.require_dyad});
+  const CoderOptions coder_options{.require_dyad = args.require_dyad};
+  const Coder coder(dictionaries, coder_options);
 
   IngestOptions options;
   options.threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   if (!args.date.empty()) options.default_date = parse_date(args.date);
   // Raw-text stories need the parser; without a usable model they are refused one by one.
+  const std::string model = args.model.empty() ? default_model_path() : args.model;
   try {
-    options.parser = Parser::load(args.model.empty() ? default_model_path() : args.model);
+    options.parser = Parser::load(model);
     options.before_parse = [&](Sentence& s) { mark_actor_names(s, *dictionaries); };
   } catch (const std::exception& e) {
     std::cerr << "annals: " << e.what() << "; stories without a parse will be refused\n";
   }
+  // Once per run: stories coded under other dictionaries, model or options are recoded.
+  options.coder_fingerprint = ingest_coder_fingerprint(
+      args.dict, coder_options, options.parser ? std::optional<std::string>(model) : std::nullopt);
   if (!args.quiet) {
     const bool terminal = isatty(STDERR_FILENO);
     options.progress = terminal ? draw_progress_bar : print_progress_line;
@@ -364,7 +382,8 @@ int run_dedup(const DedupArgs& args) {
     const auto start = std::chrono::steady_clock::now();
     const DedupResult result =
         store.dedup({args.window, args.family == "base" ? CodeFamily::base : CodeFamily::root});
-    std::cerr << fmt::format("annals: {} events grouped into {} happenings (window ±{} days, {} codes) in {:.1f}s\n",
+    std::cerr << fmt::format("annals: {} events grouped into {} happenings (mentions up to {} days after a "
+                             "happening's first one, {} codes) in {:.1f}s\n",
                              result.events, result.happenings, args.window, args.family,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   } catch (const StoreError& error) {
@@ -428,9 +447,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
                               "Drop events lacking a source or a target (default: the dialect's rule)");
   ingest_command_->add_flag("--quiet", ingest_.quiet, "No progress display");
   ingest_command_->add_option("--date", ingest_.date, "Date (YYYY-MM-DD) of stories that carry none, such as plain text")
-      ->check([](const std::string& text) {
-        return parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
-      });
+      ->check(date_option_error);
   ingest_command_->add_option("--model", ingest_.model, "Parser model for raw text")
       ->default_str("the bundled en.model");
 

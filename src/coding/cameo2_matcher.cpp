@@ -533,12 +533,23 @@ class Coding {
       if (tree_.rel(*b) == "mark" && (tree_.words[*b] == "TO" || tree_.tok(verb).xpos == "VBG")) return true;
     return false;
   }
+  bool has_marker(int verb, std::string_view word) const {
+    for (auto [b, e] = tree_.children(verb); b != e; ++b)
+      if (tree_.rel(*b) == "mark" && tree_.words[*b] == word) return true;
+    return false;
+  }
   bool same_code(const std::string& a, const std::string& b) const {
     if (a == b) return true;
     const PicoTable& pico = dict_.pico();
     return !pico.empty() && pico.value(a) >= 0 && pico.value(a) == pico.value(b);
   }
   std::string pico_combine(const std::string& upper, const std::string& lower) const;
+  // The actors a reported clause charges with a word of the dictionary's &ACCUSATORY set
+  // ("Washington's hostility", "the partnership ... was developing into a bloc of
+  // aggression"): the word's possessor, else the subject of its clause. Empty when the
+  // clause has no such word or the dictionary no such set.
+  Codes charged_actors(int clause, int& first, int& last) const;
+  int accusatory_word(int clause) const;
 
   const SentenceContext& context_;
   const Cameo2VerbDictionary& dict_;
@@ -573,7 +584,9 @@ void Coding::direct_arguments(int verb, std::vector<NounPhrase>& sources, std::v
     } else if (in(r, {"obj", "dobj", "iobj", "nsubjpass", "nsubj:pass"})) {
       phrases_of(tree_, *b, targets);
       if (passive && (r == "nsubjpass" || r == "nsubj:pass")) *passive = true;
-    } else if (others && in(r, {"nmod", "obl", "advmod"})) {
+    } else if (others && (in(r, {"nmod", "obl", "advmod"}) ||
+                          // "called the US the most reactionary country": a predicate noun
+                          (r == "xcomp" && in(tree_.pos(*b), {"NOUN", "PROPN", "ADJ"})))) {
       phrases_of(tree_, *b, *others);
     }
   }
@@ -670,6 +683,52 @@ void Coding::code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase
     t.consumed = std::move(best.consumed);
   }
   if (verb.negative) t.code = negate(t.code);
+}
+
+int Coding::accusatory_word(int clause) const {
+  const std::vector<Cameo2Spelling>* words = dict_.synset("&ACCUSATORY");
+  if (!words) return -1;
+  std::vector<int> tokens;
+  tree_.subtree(clause, tokens);
+  std::sort(tokens.begin(), tokens.end());
+  for (int t : tokens)
+    for (const Cameo2Spelling& spelling : *words) {
+      const int first = t - static_cast<int>(spelling.size()) + 1;
+      bool all = first >= 0;
+      for (size_t k = 0; k < spelling.size() && all; ++k)
+        all = tree_.words[first + k] == spelling[k] || tree_.lemma(first + k) == spelling[k];
+      if (all) return t;
+    }
+  return -1;
+}
+
+Codes Coding::charged_actors(int clause, int& first, int& last) const {
+  const int word = accusatory_word(clause);
+  if (word < 0) return {};
+  auto actors_in = [&](int head) -> Codes {
+    std::vector<NounPhrase> phrases;
+    phrases_of(tree_, head, phrases);
+    Codes codes;
+    for (const NounPhrase& np : phrases) {
+      const Meaning& m = actors_.meaning(np);
+      if (m.empty()) continue;
+      if (codes.empty()) first = np.tokens.front(), last = np.tokens.back();
+      for (const std::string& code : m.codes)
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    return codes;
+  };
+  // From the word up to the clause: first a possessor, then a subject.
+  for (const std::string_view relation : {"nmod:poss", "nsubj"}) {
+    for (int h = word;; h = tree_.tok(h).head) {
+      for (auto [b, e] = tree_.children(h); b != e; ++b) {
+        if (tree_.rel(*b) != relation) continue;
+        if (Codes codes = actors_in(*b); !codes.empty()) return codes;
+      }
+      if (h == clause || tree_.tok(h).head < 0) break;
+    }
+  }
+  return {};
 }
 
 std::string Coding::pico_combine(const std::string& upper, const std::string& lower) const {
@@ -806,6 +865,13 @@ std::vector<RawEvent> Coding::run() {
         info.sources.insert(info.sources.end(), s.begin(), s.end());
       }
     }
+    // "responded by expanding exercises": a clause of means is done by its governor's
+    // subject. (Other adverbial clauses, "killing eight", "to discuss", are left to the
+    // source fallback, as PETRARCH does.)
+    if (const int g = governor(v, "advcl");
+        g >= 0 && is_verb(g) && info.sources.empty() && has_marker(v, "BY"))
+      for (const VerbInfo& other : verbs_)
+        if (other.id == g) info.sources = other.sources;
     if (const int g = governor(v, "xcomp"); g >= 0) {
       std::vector<NounPhrase> s, t;
       direct_arguments(g, s, t, nullptr, nullptr);
@@ -946,8 +1012,11 @@ std::vector<RawEvent> Coding::run() {
     }
     if (target && t_meaning.empty() && target_absent) {
       // The pattern took the target's words ("released the civilians": * &PEOPLE) and no
-      // other phrase names a target: then the phrase still names whom the verb acts on.
-      t_meaning = actors_.meaning(*target);
+      // other phrase names a target: then the phrase still names whom the verb acts on,
+      // when its head is the actor ("held military exercises": MILITARY names no target).
+      const Meaning whole = actors_.meaning(*target);
+      for (const auto& piece : whole.pieces)
+        if (piece.first <= target->head && target->head <= piece.last) t_meaning = whole;
       target_absent = t_meaning.empty();
     }
     if (!verb.passive && s_meaning.empty()) {
@@ -1083,7 +1152,25 @@ std::vector<RawEvent> Coding::run() {
       }
   }
 
-  // 6. Symmetric codes, null and statement filtering.
+  // 6. Statements that charge another actor with hostility are accusations.
+  std::set<std::pair<int, Codes>> speakers;  // (verb, source): a statement's triplets share its clauses
+  for (const Event& said : events) {
+    if (said.source.empty() || !(said.code.empty() || said.code == "---" || said.code == "010")) continue;
+    if (!speakers.emplace(said.verb, said.source).second) continue;
+    for (auto [b, e] = tree_.children(said.verb); b != e; ++b) {
+      if (tree_.rel(*b) != "ccomp") continue;
+      int tf = -1, tl = -1;
+      const Codes charged = charged_actors(*b, tf, tl);
+      if (charged.empty() || same_actor(charged, said.source)) continue;
+      Event accusation = said;
+      accusation.code = "112";
+      accusation.target = charged;
+      accusation.tf = tf, accusation.tl = tl;
+      out.push_back(std::move(accusation));
+    }
+  }
+
+  // 7. Symmetric codes, null and statement filtering.
   std::vector<RawEvent> raw;
   auto emit = [&](const Codes& source, int sf, int sl, const Codes& target, int tf, int tl,
                   const std::string& code, int verb) {

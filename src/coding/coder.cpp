@@ -32,7 +32,13 @@ EventActor make_actor(const Sentence& sentence, const ActorMention& mention) {
   return actor;
 }
 
-bool is_media(const std::string& code) { return code.find("MED") != std::string::npos; }
+// CAMEO codes are made of three-letter parts: "USAMED", "---MED", "MEDGOV"... ("ARMEDU"
+// holds no MED part).
+bool is_media(const std::string& code) {
+  for (size_t part = 0; part + 3 <= code.size(); part += 3)
+    if (code.compare(part, 3, "MED") == 0) return true;
+  return false;
+}
 
 // An event code the dictionaries use for "recognised, but no event".
 bool is_null_code(const std::string& code) { return code.empty() || code == "---" || code == "--"; }
@@ -42,6 +48,20 @@ bool is_null_code(const std::string& code) { return code.empty() || code == "---
 Coder::Coder(std::shared_ptr<const Dictionaries> dictionaries, CoderOptions options,
              const Ontology& ontology)
     : dictionaries_(std::move(dictionaries)), options_(options), ontology_(ontology) {}
+
+std::vector<AttributionLink> Coder::attribution(const Sentence& sentence, const std::vector<std::string>& words,
+                                                int predicate, Date date) const {
+  std::vector<AttributionLink> chain;
+  for (const AttributionSource& link : attribution_of(sentence, predicate)) {
+    AttributionLink& out = chain.emplace_back();
+    out.relation = link.relation;
+    if (link.first_token < 0) continue;
+    out.source = make_actor(sentence, {"", link.first_token, link.last_token});
+    const std::string code = code_noun_phrase(words, link.first_token, link.last_token + 1, *dictionaries_, date);
+    if (code != "---") out.source.code = code;
+  }
+  return chain;
+}
 
 SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
   SentenceCoding result;
@@ -100,15 +120,7 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
           is_media(event.target->code))
         continue;
       event.modality = modality_of(sentence, raw.verb_first).modality;
-      for (const AttributionSource& link : attribution_of(sentence, raw.verb_first)) {
-        AttributionLink& out = event.attribution.emplace_back();
-        out.relation = link.relation;
-        if (link.first_token < 0) continue;
-        out.source = make_actor(sentence, {"", link.first_token, link.last_token});
-        const std::string code =
-            code_noun_phrase(words, link.first_token, link.last_token + 1, *dictionaries_, date);
-        if (code != "---") out.source.code = code;
-      }
+      event.attribution = attribution(sentence, words, raw.verb_first, date);
     }
     event.issues = issues;
     event.text = sentence.text;
@@ -170,13 +182,17 @@ class StoryPeople {
 
   // "during his first term": the holder named by the possessor, or for a pronoun the
   // first office holder the sentence names ("During his first term, Trump met ..."),
-  // else the last one the story named before.
+  // unless the sentence's subject is a pronoun too ("During his first term, he met Kim"):
+  // then, as otherwise, the last one the story named before.
   std::optional<TimeRange> term(const Sentence& sentence, const std::vector<std::string>& words,
                                 int possessor, int ordinal) const {
     const Actor* holder = nullptr;
     if (possessor >= 0 && sentence.tokens[possessor].upos != "PRON")
       holder = actor_covering(words, possessor, dictionaries_);
-    if (!holder) {
+    const bool pronoun_subject = std::any_of(sentence.tokens.begin(), sentence.tokens.end(), [](const Token& t) {
+      return t.deprel == "nsubj" && t.upos == "PRON";
+    });
+    if (!holder && !(pronoun_subject && earlier_holder_)) {
       for (size_t t = 0; t < words.size() && !holder; ++t) {
         const Actor* actor = actor_covering(words, static_cast<int>(t), dictionaries_);
         if (actor && holds_office(*actor)) holder = actor;
@@ -216,7 +232,7 @@ bool resolve_pronoun(const Sentence& sentence, int verb, std::string_view relati
   if (code.empty() || (!actor.code.empty() && actor.code != "---")) return false;
   for (const int d : sentence.dependents(verb)) {
     const Token& token = sentence.tokens[d];
-    if (token.deprel.rfind(relation, 0) != 0) continue;
+    if (token.deprel != relation) continue;  // "nsubj", not "nsubj:pass": "he was met"
     const std::string word = dictionary_word(token.form);
     for (const std::string_view pronoun : pronouns) {
       if (word != pronoun) continue;
@@ -242,16 +258,27 @@ std::vector<Event> Coder::code(const Story& story) const {
   timeline.set_term_resolver([&](const Sentence& sentence, int possessor, int ordinal) {
     return people.term(sentence, words, possessor, ordinal);
   });
+  // The lead's reporting chain ("..., the Associated Press reported, quoted by BTA") is
+  // where the whole report comes from: events of later sentences that name no source of
+  // their own carry it, marked with the lead's index.
+  std::vector<AttributionLink> lead_chain;
   for (size_t i = 0; i < story.sentences.size(); ++i) {
     const Sentence& sentence = story.sentences[i];
     words = dictionary_words(sentence);
-    const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
     people.read(words);
+    const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
+    if (i == 0)
+      for (size_t t = 0; t < sentence.tokens.size(); ++t)
+        if (sentence.tokens[t].head < 0 && sentence.tokens[t].deprel == "root") {
+          lead_chain = attribution(sentence, words, static_cast<int>(t), story.date);
+          for (AttributionLink& link : lead_chain) link.sentence = 0;
+        }
     SentenceCoding coded = code(sentence, story.date);
     if (coded.skipped == "storydiscard") return {};
     for (Event& event : coded.events) {
       event.story_id = story.id;
       event.sentence = static_cast<int>(i);
+      if (i > 0 && event.attribution.empty()) event.attribution = lead_chain;
       const int verb = token_at(sentence, event.verb.span.start);
       if (verb < 0) {
         events.push_back(std::move(event));

@@ -136,7 +136,7 @@ class Cameo2Reader {
         read_pattern(text.substr(1), line_number);
       } else if (text.starts_with("&") && section != Section::verbs && section != Section::transformations) {
         synset_label_ = std::string(text);
-        synsets_[synset_label_];
+        dict_.synsets_[synset_label_];
       } else if (text.starts_with("+") && !synset_label_.empty() && section != Section::verbs &&
                  section != Section::transformations) {
         read_synset_member(text.substr(1));
@@ -200,7 +200,7 @@ class Cameo2Reader {
     Cameo2Spelling words;
     for (std::string_view w : split_blanks(term)) words.emplace_back(w);
     if (words.empty()) return;
-    auto& spellings = synsets_[synset_label_];
+    auto& spellings = dict_.synsets_[synset_label_];
     // Multiword members and members marked with '_' have no generated plural.
     const bool with_plural = words.size() == 1 && !no_plural;
     spellings.push_back(words);
@@ -263,8 +263,8 @@ class Cameo2Reader {
       return word;
     }
     if (token.starts_with("&")) {
-      auto it = synsets_.find(std::string(token));
-      if (it != synsets_.end() && !it->second.empty()) {
+      auto it = dict_.synsets_.find(std::string(token));
+      if (it != dict_.synsets_.end() && !it->second.empty()) {
         word.spellings = it->second;
         return word;
       }
@@ -427,8 +427,12 @@ class Cameo2Reader {
   Diagnostics& diagnostics_;
   int block_ = -1;
   std::string synset_label_;
-  std::unordered_map<std::string, std::vector<Cameo2Spelling>> synsets_;
 };
+
+const std::vector<Cameo2Spelling>* Cameo2VerbDictionary::synset(std::string_view name) const {
+  auto it = synsets_.find(std::string(name));
+  return it == synsets_.end() ? nullptr : &it->second;
+}
 
 const std::vector<Cameo2Verb>* Cameo2VerbDictionary::verbs(std::string_view word) const {
   auto it = verbs_.find(std::string(word));

@@ -114,6 +114,8 @@ class Cameo2VerbDictionary : public VerbDictionary {
   const std::vector<Cameo2Block>& blocks() const { return blocks_; }
   const std::vector<Cameo2Transformation>& transformations() const { return transformations_; }
   const PicoTable& pico() const { return pico_; }
+  // The members of synonym set `name` ("&ACCUSATORY"); null when the file defines none.
+  const std::vector<Cameo2Spelling>* synset(std::string_view name) const;
   // Loads the PICO ontology; without it complements are not combined and negation is off.
   void load_pico(const std::string& file, Diagnostics& diagnostics);
 
@@ -122,6 +124,7 @@ class Cameo2VerbDictionary : public VerbDictionary {
   std::unordered_map<std::string, std::vector<Cameo2Verb>> verbs_;
   std::vector<Cameo2Block> blocks_;
   std::vector<Cameo2Transformation> transformations_;
+  std::unordered_map<std::string, std::vector<Cameo2Spelling>> synsets_;
   PicoTable pico_;
   size_t pattern_count_ = 0;
 };

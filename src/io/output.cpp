@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/attribution_json.h"
 #include "text/utf8.h"
 
 namespace annals {
@@ -31,6 +32,25 @@ ordered_json actor_json(const std::string& text, const EventActor& actor) {
 
 }  // namespace
 
+namespace io {
+
+ordered_json attribution_json(const Event& event) {
+  ordered_json chain = ordered_json::array();
+  for (const AttributionLink& link : event.attribution) {
+    ordered_json source = actor_json(event.text, link.source);
+    // A link stated in another sentence (the lead's) has no offsets into this one.
+    if (link.source.text.empty() || link.sentence >= 0) source["start"] = nullptr, source["end"] = nullptr;
+    if (link.source.text.empty()) source["text"] = nullptr;
+    if (link.source.code.empty()) source["code"] = nullptr;
+    ordered_json entry{{"relation", link.relation}, {"source", std::move(source)}};
+    if (link.sentence >= 0) entry["sentence"] = link.sentence;
+    chain.push_back(std::move(entry));
+  }
+  return chain;
+}
+
+}  // namespace io
+
 std::string to_json(const Event& event) {
   ordered_json json;
   json["story_id"] = event.story_id;
@@ -41,14 +61,7 @@ std::string to_json(const Event& event) {
   json["date_precision"] = to_string(event.date_precision);
   json["historical"] = event.historical;
   json["modality"] = to_string(event.modality);
-  ordered_json chain = ordered_json::array();
-  for (const AttributionLink& link : event.attribution) {
-    ordered_json source = actor_json(event.text, link.source);
-    if (link.source.text.empty()) source["text"] = nullptr, source["start"] = nullptr, source["end"] = nullptr;
-    if (link.source.code.empty()) source["code"] = nullptr;
-    chain.push_back({{"relation", link.relation}, {"source", std::move(source)}});
-  }
-  json["attribution"] = std::move(chain);
+  json["attribution"] = io::attribution_json(event);
   json["source"] = actor_json(event.text, event.source);
   json["target"] = event.target ? actor_json(event.text, *event.target) : ordered_json(nullptr);
   json["cameo"] = event.cameo;

@@ -73,9 +73,10 @@ enum class InputFormat { petrarch_xml, reuters_sgml, conllu, jsonl, plain_text }
 
 bool has_ten_columns(std::string_view line) { return std::count(line.begin(), line.end(), '\t') == 9; }
 
-// Looks at the first lines: XML starts with '<' (Reuters-21578 SGML with its doctype or
-// <REUTERS>), JSONL with '{', CoNLL-U's first word
-// line has ten tab-separated columns; anything else is plain text.
+// Looks at the first non-blank line: XML starts with '<' (Reuters-21578 SGML with its
+// doctype or <REUTERS>), JSONL with '{'. Otherwise CoNLL-U when the first line after its
+// '#' comments has ten tab-separated columns; anything else is plain text, a file of
+// '#' lines alone included. An input with no content at all yields no story either way.
 InputFormat detect_format(LineReader& lines, const std::string& name) {
   const std::string extension = std::filesystem::path(name).extension().string();
   if (extension == ".jsonl" || extension == ".ndjson" || extension == ".json") return InputFormat::jsonl;
@@ -94,8 +95,9 @@ InputFormat detect_format(LineReader& lines, const std::string& name) {
     }
     if (first_content && content.front() == '{') break;  // JSONL
     first_content = false;
-    if (content.front() == '#' && !has_ten_columns(line)) continue;  // CoNLL-U comments
-    format = has_ten_columns(line) ? InputFormat::conllu : InputFormat::plain_text;
+    format = InputFormat::plain_text;  // unless a CoNLL-U word line follows the comments
+    if (content.front() == '#' && !has_ten_columns(line)) continue;
+    if (has_ten_columns(line)) format = InputFormat::conllu;
     break;
   }
   lines.replay(std::move(seen));

@@ -179,8 +179,11 @@ class Article {
     if (const std::optional<Date> day = date ? reuters_date(view(*date)) : std::nullopt) {
       story.date = *day;
     } else {
+      // The story is still handed on: the caller decides, and `annals code` and `annals
+      // ingest` code an undated story only when given a date for such stories.
       diagnostics.warning(name, date ? line_at(date->begin) : line_,
-                          fmt::format("article '{}' has no valid <DATE> (expected DD-MON-YYYY); coded undated",
+                          fmt::format("article '{}' has no valid <DATE> (expected DD-MON-YYYY); read without "
+                                      "a date, so it is skipped unless a date is given with --date",
                                       story.id));
     }
 

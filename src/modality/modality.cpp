@@ -529,6 +529,10 @@ int preceding_nominal(const Tree& t, int verb) {
 // reporting verb ("The KCNA did not specify ..., but said"), also when a parser hung the first
 // conjunct under the second and gave the second a subject from before its "but".
 int subject_of(const Tree& t, int verb) {
+  // ", the Associated Press reported,": a parser that coordinated the frame with the claim
+  // leaves the name just before the verb without a relation to it.
+  if (t.rel(verb) == "conj" && t.child_with_rel(verb, "nsubj") < 0)
+    if (const int named = preceding_nominal(t, verb); named >= 0 && t.is_proper(named)) return named;
   for (int steps = 0; verb >= 0 && steps < t.size(); ++steps) {
     const int cc = t.child(verb, [&](int c) { return t.rel(c) == "cc" && c < verb; });
     const int subject = t.child(verb, [&](int c) { return t.rel(c) == "nsubj" && (cc < 0 || c > cc); });
@@ -640,8 +644,9 @@ int set_off_frame(const Tree& t, int verb) {
   // A frame reports what precedes it, so nothing it reports may follow it.
   const int complement = t.child(verb, [&](int c) {
     const string_view r = t.rel(c);
-    return c > verb && (r == "ccomp" || r == "xcomp" || r == "parataxis" || r == "csubj" ||
-                        (r == "obj" && !quote && !cite));
+    // The links of a news chain hung under the frame ("reported, quoted by BTA") are no claim.
+    return c > verb && !is_chain_participle(t, c) &&
+           (r == "ccomp" || r == "xcomp" || r == "parataxis" || r == "csubj" || (r == "obj" && !quote && !cite));
   });
   if (complement >= 0) return -1;
 

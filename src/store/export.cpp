@@ -31,11 +31,13 @@ std::string tsv_field(std::string_view value) {
   return field;
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int day_of_year(Date date) {
-  static constexpr std::array<int, 12> kDaysBefore = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  return kDaysBefore[date.month() - 1] + date.day() + (date.month() > 2 && is_leap_year(date.year()));
+// GDELT's FractionDate: the year plus the day of the year (1 on 1 January) over the days
+// in the year.
+std::string fraction_date(Date date) {
+  const int new_year = days_since_epoch(Date{date.year() * 10000 + 101});
+  const int next_new_year = days_since_epoch(Date{(date.year() + 1) * 10000 + 101});
+  const int day_of_year = days_since_epoch(date) - new_year + 1;
+  return fmt::format("{:.4f}", date.year() + static_cast<double>(day_of_year) / (next_new_year - new_year));
 }
 
 void add_actor_columns(std::vector<std::string>& row, const std::optional<EventActor>& actor) {
@@ -66,6 +68,7 @@ std::string attribution_text(const Event& event) {
   for (const AttributionLink& link : event.attribution) {
     if (!text.empty()) text += " < ";
     text += fmt::format("{} {} [{}]", link.relation, link.source.text, link.source.code);
+    if (link.sentence >= 0) text += fmt::format(" (sentence {})", link.sentence);
   }
   return text;
 }
@@ -130,9 +133,7 @@ std::string gdelt_row(const Happening& happening) {
   const Date date = happening.date;
   if (date.ymd) {
     row.insert(row.end(), {fmt::format("{:08d}", date.ymd), fmt::format("{:04d}{:02d}", date.year(), date.month()),
-                           fmt::format("{:04d}", date.year()),
-                           fmt::format("{:.4f}", date.year() + day_of_year(date) /
-                                                                   (is_leap_year(date.year()) ? 366.0 : 365.0))});
+                           fmt::format("{:04d}", date.year()), fraction_date(date)});
   } else {
     row.insert(row.end(), 4, "");
   }

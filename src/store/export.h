@@ -26,7 +26,8 @@ std::string events_csv_header();
 std::string event_csv_row(const Event& event);
 // A CSV field, quoted when it holds a comma, quote or line break.
 std::string csv_field(std::string_view value);
-// The attribution chain as "said Kim [PRKGOV] < quoted_by KCNA []", innermost first.
+// The attribution chain as "said Kim [PRKGOV] < quoted_by KCNA []", innermost first; a
+// link stated by another sentence (the lead) ends with "(sentence N)".
 std::string attribution_text(const Event& event);
 
 // The parts GDELT breaks a CAMEO actor code into, as far as the code's 3-letter parts

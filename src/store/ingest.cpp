@@ -129,6 +129,9 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
   auto last_report = Clock::now();
   size_t batch_size = 0;  // stories written since the batch began
   Clock::time_point batch_start;
+  // What the open batch wrote: it joins pipeline.progress only once committed, so that
+  // the counts never include stories a failed batch took back.
+  IngestProgress uncommitted;
   // Called without the lock; every story written so far is whole, so a batch is committed
   // even when another thread failed.
   auto commit_batch = [&] {
@@ -136,11 +139,19 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
     batch_size = 0;
     try {
       store.commit_batch();
-      return true;
     } catch (...) {
       pipeline.fail(std::current_exception());
       return false;
     }
+    std::lock_guard lock(pipeline.mutex);
+    IngestProgress& progress = pipeline.progress;
+    progress.stories_added += uncommitted.stories_added;
+    progress.stories_replaced += uncommitted.stories_replaced;
+    progress.stories_unchanged += uncommitted.stories_unchanged;
+    progress.sentences_written += uncommitted.sentences_written;
+    progress.events_written += uncommitted.events_written;
+    uncommitted = {};
+    return true;
   };
 
   std::unique_lock lock(pipeline.mutex);
@@ -165,7 +176,7 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
           store.begin_batch();
           batch_start = Clock::now();
         }
-        result = store.write_story(job.story, job.content_hash, job.events);
+        result = store.write_story(job.story, job.content_hash, job.events, options.coder_fingerprint);
       } catch (...) {
         // write_story rolled the batch back: those stories were never committed.
         batch_size = 0;
@@ -173,23 +184,22 @@ void write_stories(Pipeline& pipeline, EventStore& store, const IngestOptions& o
         return;
       }
       ++batch_size;
-      lock.lock();
-      IngestProgress& progress = pipeline.progress;
       switch (result) {
         case EventStore::WriteResult::added:
-          ++progress.stories_added;
+          ++uncommitted.stories_added;
           break;
         case EventStore::WriteResult::replaced:
-          ++progress.stories_replaced;
+          ++uncommitted.stories_replaced;
           break;
         case EventStore::WriteResult::unchanged:  // a repeat within the input
-          ++progress.stories_unchanged;
+          ++uncommitted.stories_unchanged;
           break;
       }
       if (result != EventStore::WriteResult::unchanged) {
-        progress.sentences_written += job.story.sentences.size();
-        progress.events_written += job.events.size();
+        uncommitted.sentences_written += job.story.sentences.size();
+        uncommitted.events_written += job.events.size();
       }
+      lock.lock();
       ++pipeline.next_to_write;
       pipeline.written.push_back(std::move(job));
       if (pipeline.in_flight() == refill_at) pipeline.reader_wake.notify_one();
@@ -304,7 +314,8 @@ IngestProgress ingest(EventStore& store, const std::vector<fs::path>& paths, con
         }
         lock.unlock();
         std::string hash = story_content_hash(story);
-        if (lookup.stored_hash(story.id) == hash) {
+        const std::optional<StoredVersion> stored = lookup.stored_version(story.id);
+        if (stored && stored->content_hash == hash && stored->coder == options.coder_fingerprint) {
           lock.lock();
           ++pipeline.progress.stories_unchanged;
           return;

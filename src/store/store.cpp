@@ -1,6 +1,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <fstream>
 #include <tuple>
 #include <nlohmann/json.hpp>
@@ -8,6 +10,7 @@
 #include "annals/event_time.h"
 #include "annals/modality.h"
 #include "annals/store.h"
+#include "io/attribution_json.h"
 #include "store/sqlite.h"
 #include "text/utf8.h"
 
@@ -141,6 +144,25 @@ CREATE TRIGGER events_count_delete AFTER DELETE ON events BEGIN
     WHERE source_code = old.source_code AND target_code = coalesce(old.target_code, '') AND events = 0;
 END;
 )sql",
+    // 2 -> 3: the fingerprint of the coder configuration (dictionaries, parser model,
+    // options) each story was coded under, so that ingest recodes a story when it
+    // changed. Stories of older files were coded under an unknown one (''): the next
+    // ingest recodes them. The attribution chain takes the layout of the JSONL output
+    // (io/attribution_json.h): {"relation", "source": {code, text, start, end}}, with
+    // null for an unknown code and for a source the text does not name.
+    R"sql(
+ALTER TABLE stories ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+UPDATE events SET attribution = (
+  SELECT json_group_array(json_object(
+    'relation', json_extract(link.value, '$.relation'),
+    'source', json_object(
+      'code', nullif(json_extract(link.value, '$.code'), ''),
+      'text', nullif(json_extract(link.value, '$.text'), ''),
+      'start', CASE WHEN json_extract(link.value, '$.text') = '' THEN NULL ELSE json_extract(link.value, '$.start') END,
+      'end', CASE WHEN json_extract(link.value, '$.text') = '' THEN NULL ELSE json_extract(link.value, '$.end') END)))
+  FROM json_each(events.attribution) AS link)
+WHERE attribution <> '[]';
+)sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
@@ -176,6 +198,19 @@ class ContentHasher {
   }
   void add_number(uint64_t value) {
     for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(value >> (8 * i)));
+  }
+  // Bulk bytes (whole files), eight at a time: FNV's byte loop would take a noticeable
+  // part of a second on a parser model. The rotation carries high bits down, so that
+  // changes in two words cannot cancel out. Fewer than eight bytes remaining go byte-wise.
+  void add_words(std::string_view bytes) {
+    size_t pos = 0;
+    for (; pos + 8 <= bytes.size(); pos += 8) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + pos, 8);
+      state_ ^= word * 0x9E3779B97F4A7C15ULL;
+      state_ = std::rotl(state_, 31) * 0x100000001b3ULL;
+    }
+    for (; pos < bytes.size(); ++pos) mix(static_cast<unsigned char>(bytes[pos]));
   }
   std::string hex() const { return fmt::format("{:016x}", state_); }
 
@@ -259,18 +294,6 @@ Enum enum_of_name(const std::array<Enum, N>& values, std::string_view name, Enum
   return fallback;
 }
 
-std::string attribution_json(const Event& event) {
-  nlohmann::json links = nlohmann::json::array();
-  for (const AttributionLink& link : event.attribution) {
-    links.push_back({{"relation", link.relation},
-                     {"code", link.source.code},
-                     {"text", link.source.text},
-                     {"start", codepoint_offset(event.text, link.source.span.start)},
-                     {"end", codepoint_offset(event.text, link.source.span.end)}});
-  }
-  return links.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 // The event whose kEventColumns start at column `first` of the row.
 Event event_of_row(const sqlite::Statement& row, int first = 0) {
   auto text = [&](int column) { return row.text(first + column); };
@@ -298,12 +321,20 @@ Event event_of_row(const sqlite::Statement& row, int first = 0) {
   event.date_precision = enum_of_name(kPrecisions, text(23), DatePrecision::story);
   event.historical = integer(24) != 0;
   event.modality = enum_of_name(kModalities, text(25), Modality::asserted);
+  // Written by io::attribution_json: null for an unknown code or an unnamed source.
+  auto string_or_empty = [](const nlohmann::json& value) {
+    return value.is_string() ? value.get<std::string>() : std::string();
+  };
+  auto offset_or_zero = [&](const nlohmann::json& value) {
+    return value.is_number() ? byte_offset(event.text, value.get<int64_t>()) : 0;
+  };
   for (const nlohmann::json& link : nlohmann::json::parse(text(26))) {
-    const std::string words = link.at("text").get<std::string>();
-    const Span link_span{byte_offset(event.text, link.at("start").get<int64_t>()),
-                         byte_offset(event.text, link.at("end").get<int64_t>())};
-    event.attribution.push_back({link.at("relation").get<std::string>(),
-                                 EventActor{link.at("code").get<std::string>(), words, link_span}});
+    const nlohmann::json& source = link.at("source");
+    event.attribution.push_back(
+        {link.at("relation").get<std::string>(),
+         EventActor{string_or_empty(source.at("code")), string_or_empty(source.at("text")),
+                    Span{offset_or_zero(source.at("start")), offset_or_zero(source.at("end"))}},
+         link.value("sentence", -1)});
   }
   return event;
 }
@@ -384,10 +415,40 @@ std::string story_content_hash(const Story& story) {
   return hasher.hex();
 }
 
+std::string coder_fingerprint(const std::vector<std::filesystem::path>& files, std::string_view settings) {
+  ContentHasher hasher;
+  hasher.add(settings);
+  std::vector<char> buffer(1 << 16);
+  for (const std::filesystem::path& file : files) {
+    // Content alone, in the order given: a file renamed or moved is the same file.
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      hasher.add("missing");
+      continue;
+    }
+    uint64_t size = 0;
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+      const auto read = static_cast<size_t>(in.gcount());
+      hasher.add_words(std::string_view(buffer.data(), read));
+      size += read;
+    }
+    hasher.add_number(size);
+  }
+  return hasher.hex();
+}
+
+std::string coder_settings_text(const CoderOptions& options) {
+  const std::optional<bool>& dyad = options.require_dyad;
+  return fmt::format("require_dyad={} comma={},{} comma_b={},{} comma_e={},{} new_actor_length={}",
+                     dyad ? (*dyad ? "yes" : "no") : "dialect", options.comma_min, options.comma_max,
+                     options.comma_bmin, options.comma_bmax, options.comma_emin, options.comma_emax,
+                     options.new_actor_length);
+}
+
 struct EventStore::Impl {
   std::filesystem::path path;
   sqlite::Database db;
-  sqlite::Statement select_hash;
+  sqlite::Statement select_version;
   sqlite::Statement delete_events;
   sqlite::Statement delete_sentences;
   sqlite::Statement delete_story;
@@ -401,11 +462,12 @@ struct EventStore::Impl {
   explicit Impl(const std::filesystem::path& file)
       : path(file),
         db(open(file)),
-        select_hash(db, "SELECT content_hash FROM stories WHERE id = ?"),
+        select_version(db, "SELECT content_hash, coder FROM stories WHERE id = ?"),
         delete_events(db, "DELETE FROM events WHERE story = ?"),
         delete_sentences(db, "DELETE FROM sentences WHERE story = ?"),
         delete_story(db, "DELETE FROM stories WHERE id = ?"),
-        insert_story(db, "INSERT INTO stories (id, content_hash, date, source, url, file) VALUES (?,?,?,?,?,?)"),
+        insert_story(db,
+                     "INSERT INTO stories (id, content_hash, date, source, url, file, coder) VALUES (?,?,?,?,?,?,?)"),
         insert_sentence(db, "INSERT INTO sentences (story, idx, sentence_id, text) VALUES (?,?,?,?)"),
         insert_event(db,
                      "INSERT INTO events (story, sentence, ordinal, date, source_code, source_text, "
@@ -474,12 +536,12 @@ struct EventStore::Impl {
         path.string()));
   }
 
-  std::optional<std::string> hash_of(const std::string& story_id) {
-    select_hash.bind(1, story_id);
-    std::optional<std::string> hash;
-    if (select_hash.step()) hash = select_hash.text(0);
-    select_hash.reset();
-    return hash;
+  std::optional<StoredVersion> version_of(const std::string& story_id) {
+    select_version.bind(1, story_id);
+    std::optional<StoredVersion> version;
+    if (select_version.step()) version = StoredVersion{select_version.text(0), select_version.text(1)};
+    select_version.reset();
+    return version;
   }
 };
 
@@ -490,22 +552,29 @@ EventStore::~EventStore() = default;
 const std::filesystem::path& EventStore::path() const { return impl_->path; }
 
 std::optional<std::string> EventStore::stored_hash(const std::string& story_id) const {
-  return impl_->hash_of(story_id);
+  std::optional<StoredVersion> version = impl_->version_of(story_id);
+  if (!version) return std::nullopt;
+  return std::move(version->content_hash);
+}
+
+std::optional<StoredVersion> EventStore::stored_version(const std::string& story_id) const {
+  return impl_->version_of(story_id);
 }
 
 std::optional<StoredStory> EventStore::story(const std::string& story_id) const {
   sqlite::Statement select(impl_->db,
-                           "SELECT id, content_hash, date, source, url, file, "
+                           "SELECT id, content_hash, coder, date, source, url, file, "
                            "(SELECT count(*) FROM sentences WHERE story = stories.id) FROM stories WHERE id = ?");
   select.bind(1, story_id);
   if (!select.step()) return std::nullopt;
   StoredStory stored{select.text(0),
                      select.text(1),
-                     parse_date(select.text(2)).value_or(Date{}),
-                     select.text(3),
+                     select.text(2),
+                     parse_date(select.text(3)).value_or(Date{}),
                      select.text(4),
                      select.text(5),
-                     static_cast<int>(select.integer(6))};
+                     select.text(6),
+                     static_cast<int>(select.integer(7))};
   select.reset();
   return stored;
 }
@@ -519,7 +588,7 @@ size_t EventStore::event_count() const {
 }
 
 EventStore::WriteResult EventStore::write_story(const Story& story, const std::string& content_hash,
-                                                const std::vector<Event>& events) {
+                                                const std::vector<Event>& events, const std::string& coder) {
   Impl& s = *impl_;
   std::optional<sqlite::Transaction> transaction;
   if (!s.batch) transaction.emplace(s.db);
@@ -531,8 +600,8 @@ EventStore::WriteResult EventStore::write_story(const Story& story, const std::s
       if (std::uncaught_exceptions() > exceptions) batch.reset();
     }
   } roll_back_batch_on_throw{s.batch};
-  const std::optional<std::string> stored = s.hash_of(story.id);
-  if (stored == content_hash) return WriteResult::unchanged;
+  const std::optional<StoredVersion> stored = s.version_of(story.id);
+  if (stored && stored->content_hash == content_hash && stored->coder == coder) return WriteResult::unchanged;
   if (stored) {
     s.delete_events.bind(1, story.id).run();
     s.delete_sentences.bind(1, story.id).run();
@@ -545,6 +614,7 @@ EventStore::WriteResult EventStore::write_story(const Story& story, const std::s
       .bind(4, story.source)
       .bind(5, story.url)
       .bind(6, story.file)
+      .bind(7, coder)
       .run();
   for (size_t i = 0; i < story.sentences.size(); ++i) {
     const Sentence& sentence = story.sentences[i];
@@ -593,7 +663,7 @@ EventStore::WriteResult EventStore::write_story(const Story& story, const std::s
         .bind(23, to_string(event.date_precision))
         .bind(24, static_cast<int64_t>(event.historical))
         .bind(25, to_string(event.modality))
-        .bind(26, attribution_json(event))
+        .bind(26, io::attribution_json(event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
         .run();
   }
   // The happenings no longer cover every event: queries on them need a new dedup.
@@ -980,8 +1050,8 @@ std::string EventStore::canonical_dump() const {
     while (select.step()) (dump += select.text(0)) += '\n';
   };
   add_rows(
-      "SELECT 'story ' || quote(id) || ' ' || quote(content_hash) || ' ' || quote(date) || ' ' || "
-      "quote(source) || ' ' || quote(url) || ' ' || quote(file) FROM stories ORDER BY id");
+      "SELECT 'story ' || quote(id) || ' ' || quote(content_hash) || ' ' || quote(coder) || ' ' || quote(date) || "
+      "' ' || quote(source) || ' ' || quote(url) || ' ' || quote(file) FROM stories ORDER BY id");
   add_rows(
       "SELECT 'sentence ' || quote(story) || ' ' || idx || ' ' || quote(sentence_id) || ' ' || quote(text) "
       "FROM sentences ORDER BY story, idx");

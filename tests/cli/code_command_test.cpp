@@ -145,3 +145,49 @@ TEST(ScoreCommand, CountsRootsSourcesAndConfusion) {
   EXPECT_NE(r.out.find("(gold root and source country)  33.3%  (1 of 3)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("19                     04:1"), std::string::npos) << r.out;
 }
+
+TEST(ScoreCommand, SaysWhichDateUndatedRecordsAreCodedAsOf) {
+  const fs::path gold = write_temp(
+      "annals_gold_undated.jsonl",
+      R"({"id":"a","text":"Kim Jong-un met Trump in Hanoi.","cameo_root":"04"})" "\n"
+      R"({"id":"b","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","cameo_root":"04"})" "\n"
+      R"({"id":"c","date":"27/02/2019","text":"Kim Jong-un met Trump in Hanoi.","cameo_root":"04"})" "\n");
+  const CommandResult r = run("score " + gold.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 records without a valid date, coded as of 2000-01-01"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("annals_gold_undated.jsonl:3: date '27/02/2019' is not YYYY-MM-DD"), std::string::npos)
+      << r.err;
+  const CommandResult dated = run("score --date 2019-02-27 " + gold.string());
+  EXPECT_NE(dated.out.find("2 records without a valid date, coded as of 2019-02-27"), std::string::npos)
+      << dated.out;
+  EXPECT_NE(run("score --date 2019-02-30 " + gold.string()).err.find("expected a date"), std::string::npos);
+}
+
+TEST(ScoreCommand, ARecordThatCannotBeCodedIsReportedAndTheRestScored) {
+  const fs::path gold = write_temp(
+      "annals_gold_unparsed.jsonl",
+      R"({"id":"a","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","cameo_root":"04"})" "\n"
+      R"({"id":"b","date":"2019-02-27","text":"Trump met Kim.","cameo_root":"04"})" "\n");
+  // Without a model no record can be parsed: each is reported, and the run still ends
+  // with its summary instead of dying on the first.
+  const CommandResult r = run("score --model /nonexistent/en.model " + gold.string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("annals_gold_unparsed.jsonl:1: record 'a' not coded"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("annals_gold_unparsed.jsonl:2: record 'b' not coded"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("annals_gold_unparsed.jsonl: 0 records"), std::string::npos) << r.out;
+}
+
+TEST(ScoreCommand, AFileIsScoredAtTheLevelOfItsFirstRecord) {
+  const fs::path gold = write_temp(
+      "annals_gold_mixed.jsonl",
+      R"({"id":"a","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","cameo_root":"04"})" "\n"
+      R"({"id":"b","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","label":"verbal cooperation"})" "\n");
+  const CommandResult r = run("score " + gold.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("annals_gold_mixed.jsonl:2: gold label 'verbal cooperation' is a class"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("1 records"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(gold root found)"), std::string::npos) << "the last record must not change the unit:\n"
+                                                                 << r.out;
+  EXPECT_NE(r.out.find("04                     04:1"), std::string::npos) << r.out;
+}

@@ -43,7 +43,11 @@ class Cameo2Matcher : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("cameo2_test_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    write("verbs.txt", R"(####### VERB PATTERNS #######
+    write("verbs.txt", R"(####### SYNONYM SETS #######
+&ACCUSATORY
++HOSTILITY_
++AGGRESSION_
+####### VERB PATTERNS #######
 ---  ATTACK   [190]  ---
 ATTACK
 - * (WITH &WEAPON) [195]
@@ -57,6 +61,17 @@ ATTEND
 PRESSURE
 ---  HELP   [070]  ---
 HELP
+---  CALL_NAME   [---]  ---
+CALL {CALLED}
+- * {REACTIONARY COUNTRY} [111]
+---  EXPAND   [---]  ---
+EXPAND
+- * {MILITARY EXERCISES} [150]
+---  DRAW_CRITICISM   [---]  ---
+DRAW
+- * CRITICISM [:111]
+---  RESPOND   [---]  ---
+RESPOND
 ---  LAUNCH   [---]  ---
 LAUNCH
 - * CAMPAIGN [020]
@@ -222,6 +237,78 @@ TEST_F(Cameo2Matcher, HyphenatedModifierIsNoAgent) {
   EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUS 190"});
   s.tokens[3].start = s.tokens[2].end + 1;  // "military -ruled": two words
   EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUSMIL 190"});
+}
+
+TEST_F(Cameo2Matcher, PredicateNounOfTheVerbMatchesItsPattern) {
+  // "Iraq called Russia the most reactionary country": the open complement names the scorn.
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"called", "call", "VERB", -1, "root"},
+                                    {"Russia", "Russia", "PROPN", 1, "obj"},
+                                    {"the", "the", "DET", 6, "det"},
+                                    {"most", "most", "ADV", 5, "advmod"},
+                                    {"reactionary", "reactionary", "ADJ", 6, "amod"},
+                                    {"country", "country", "NOUN", 1, "xcomp"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUS 111"});
+}
+
+TEST_F(Cameo2Matcher, StatementChargingAnActorWithHostilityIsAnAccusation) {
+  // "Iraq said the talks confirmed Syria's hostility": the possessor is charged.
+  const Sentence possessor = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                            {"said", "say", "VERB", -1, "root"},
+                                            {"the", "the", "DET", 3, "det"},
+                                            {"talks", "talk", "NOUN", 4, "nsubj"},
+                                            {"confirmed", "confirm", "VERB", 1, "ccomp"},
+                                            {"Syria", "Syria", "PROPN", 7, "nmod:poss"},
+                                            {"'s", "'s", "PART", 5, "case"},
+                                            {"hostility", "hostility", "NOUN", 4, "obj"}});
+  EXPECT_EQ(code(possessor), std::set<std::string>{"IRQ SYR 112"});
+  // "Iraq said Russia was developing into a bloc of aggression": the clause's subject is.
+  const Sentence subject = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                          {"said", "say", "VERB", -1, "root"},
+                                          {"Russia", "Russia", "PROPN", 4, "nsubj"},
+                                          {"was", "be", "AUX", 4, "aux"},
+                                          {"developing", "develop", "VERB", 1, "ccomp"},
+                                          {"into", "into", "ADP", 7, "case"},
+                                          {"a", "a", "DET", 7, "det"},
+                                          {"bloc", "bloc", "NOUN", 4, "obl"},
+                                          {"of", "of", "ADP", 9, "case"},
+                                          {"aggression", "aggression", "NOUN", 7, "nmod"}});
+  EXPECT_EQ(code(subject), std::set<std::string>{"IRQ RUS 112"});
+  // Without such a word the statement is no event; nor is charging oneself.
+  const Sentence plain = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                        {"said", "say", "VERB", -1, "root"},
+                                        {"Russia", "Russia", "PROPN", 4, "nsubj"},
+                                        {"was", "be", "AUX", 4, "aux"},
+                                        {"developing", "develop", "VERB", 1, "ccomp"},
+                                        {"into", "into", "ADP", 7, "case"},
+                                        {"a", "a", "DET", 7, "det"},
+                                        {"bloc", "bloc", "NOUN", 4, "obl"}});
+  EXPECT_TRUE(code(plain).empty());
+  const Sentence own = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                      {"said", "say", "VERB", -1, "root"},
+                                      {"Iraq", "Iraq", "PROPN", 5, "nmod:poss"},
+                                      {"'s", "'s", "PART", 2, "case"},
+                                      {"hostility", "hostility", "NOUN", 5, "nsubj"},
+                                      {"ended", "end", "VERB", 1, "ccomp"}});
+  EXPECT_TRUE(code(own).empty());
+}
+
+TEST_F(Cameo2Matcher, ClauseOfMeansIsDoneByTheGovernorsSubject) {
+  // "Iraq responded by expanding exercises, drawing criticism from Russia": the exercises
+  // and the criticism they drew are Iraq's, not the nearest earlier name's.
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"responded", "respond", "VERB", -1, "root"},
+                                    {"by", "by", "SCONJ", 3, "mark"},
+                                    {"expanding", "expand", "VERB", 1, "advcl"},
+                                    {"military", "military", "ADJ", 5, "amod"},
+                                    {"exercises", "exercise", "NOUN", 3, "obj"},
+                                    {",", ",", "PUNCT", 7, "punct"},
+                                    {"drawing", "draw", "VERB", 3, "conj"},
+                                    {"criticism", "criticism", "NOUN", 7, "obj"},
+                                    {"from", "from", "ADP", 10, "case"},
+                                    {"Russia", "Russia", "PROPN", 7, "obl"}});
+  // MILITARY, a word of the pattern's object, names no target either.
+  EXPECT_EQ(code(s), (std::set<std::string>{"IRQ --- 150", "RUS IRQ 111"}));
 }
 
 }  // namespace

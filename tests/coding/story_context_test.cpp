@@ -100,5 +100,58 @@ TEST_F(StoryContext, PersonalPronounsReferToTheLatestOfficeHolder) {
   EXPECT_EQ(met->target->code, "PRKGOV");
 }
 
+TEST_F(StoryContext, TheLeadsReportingChainAttributesTheWholeReport) {
+  const auto events = code(
+      "Kim has criticized the United States, the Associated Press reported, quoted by BTA, citing local media. "
+      "Kim met Putin in Moscow last month. Putin met Kim in Pyongyang, KCNA reported.");
+  const Event* criticized = find(events, "criticized");
+  ASSERT_NE(criticized, nullptr);
+  ASSERT_EQ(criticized->attribution.size(), 3u);
+  EXPECT_EQ(criticized->attribution[0].source.text, "the Associated Press");
+  EXPECT_EQ(criticized->attribution[0].relation, "reported");
+  EXPECT_EQ(criticized->attribution[1].source.code, "BGRMED");
+  EXPECT_EQ(criticized->attribution[1].relation, "quoted_by");
+  EXPECT_EQ(criticized->attribution[2].relation, "citing");
+  EXPECT_EQ(criticized->attribution[0].sentence, -1);  // stated in its own sentence
+  // A later sentence without a source of its own carries the lead's chain, marked as such.
+  const Event* met = nullptr;
+  for (const Event& e : events)
+    if (e.sentence == 1) met = &e;
+  ASSERT_NE(met, nullptr);
+  ASSERT_EQ(met->attribution.size(), 3u);
+  EXPECT_EQ(met->attribution[1].source.text, "BTA");
+  EXPECT_EQ(met->attribution[1].sentence, 0);
+  // One that names its own source keeps it.
+  const Event* pyongyang = nullptr;
+  for (const Event& e : events)
+    if (e.sentence == 2) pyongyang = &e;
+  ASSERT_NE(pyongyang, nullptr);
+  ASSERT_EQ(pyongyang->attribution.size(), 1u);
+  EXPECT_EQ(pyongyang->attribution[0].source.code, "PRKMED");
+}
+
+TEST_F(StoryContext, StatementsChargingHostilityAreAccusations) {
+  const auto events = code(
+      "Last month, Kim said the talks had only confirmed Washington's hostility towards his country.");
+  const Event* said = find(events, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->source.code, "PRKGOV");
+  ASSERT_TRUE(said->target);
+  EXPECT_EQ(said->target->code, "USAGOV");
+  EXPECT_EQ(said->cameo, "112");
+  EXPECT_EQ(said->date_precision, DatePrecision::month);
+  EXPECT_EQ(said->date, Date{20241101});
+}
+
+TEST_F(StoryContext, TermOfTheHolderNamedInThePreviousSentence) {
+  // "his first term" with no holder in its own sentence: the holder named just before.
+  const auto events = code("Trump won the election in November. During his first term, he met Kim three times.");
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->date, Date{20170120});
+  EXPECT_EQ(met->date_precision, DatePrecision::range);
+  EXPECT_EQ(met->source.code, "USAGOV");
+}
+
 }  // namespace
 }  // namespace annals

@@ -33,6 +33,28 @@ TEST(ParseDate, RejectsOtherText) {
   EXPECT_FALSE(parse_date(" 20241228"));
 }
 
+TEST(DaysInMonth, KnowsLeapYears) {
+  EXPECT_EQ(days_in_month(2024, 2), 29);
+  EXPECT_EQ(days_in_month(1900, 2), 28);
+  EXPECT_EQ(days_in_month(2000, 2), 29);
+  EXPECT_EQ(days_in_month(2023, 12), 31);
+  EXPECT_EQ(days_in_month(2023, 4), 30);
+}
+
+TEST(DaysInMonth, HasNoDaysOutsideTheTwelveMonths) {
+  // Indexing a month table with these would read outside it.
+  EXPECT_EQ(days_in_month(2024, 0), 0);
+  EXPECT_EQ(days_in_month(2024, 13), 0);
+  EXPECT_EQ(days_in_month(2024, -1), 0);
+  EXPECT_EQ(days_in_month(2024, 100), 0);
+}
+
+TEST(DaysSinceEpoch, RoundTripsThroughTheCalendar) {
+  EXPECT_EQ(days_since_epoch(Date{19700101}), 0);
+  EXPECT_EQ(days_since_epoch(Date{20000301}) - days_since_epoch(Date{20000228}), 2);
+  for (int days = -800; days < 30000; days += 37) EXPECT_EQ(days_since_epoch(date_from_days(days)), days);
+}
+
 TEST(Date, IsoAndOrder) {
   EXPECT_EQ(Date{20241228}.iso(), "2024-12-28");
   EXPECT_EQ(Date{991231}.iso(), "0099-12-31");

@@ -68,17 +68,22 @@ TEST(EventJson, TimeModalityAndAttribution) {
   event.modality = Modality::negated;
   event.attribution.push_back({"said", {"", "Z\xC3\xBCrich", {0, 7}}});
   event.attribution.push_back({"reported", {}});  // "it was reported": no source named
+  event.attribution.push_back({"quoted_by", {"BGRMED", "BTA", {40, 43}}, 0});  // stated by the lead
   const auto json = nlohmann::json::parse(to_json(event));
   EXPECT_EQ(json["date"], "2019-01-01");
   EXPECT_EQ(json["date_end"], "2019-12-31");
   EXPECT_EQ(json["date_precision"], "year");
   EXPECT_EQ(json["historical"], true);
   EXPECT_EQ(json["modality"], "negated");
-  ASSERT_EQ(json["attribution"].size(), 2u);
+  ASSERT_EQ(json["attribution"].size(), 3u);
   EXPECT_EQ(json["attribution"][0]["relation"], "said");
   EXPECT_TRUE(json["attribution"][0]["source"]["code"].is_null());  // not in the dictionaries
   EXPECT_EQ(json["attribution"][0]["source"]["end"], 6);             // code points
+  EXPECT_FALSE(json["attribution"][0].contains("sentence"));
   EXPECT_TRUE(json["attribution"][1]["source"]["text"].is_null());
+  EXPECT_EQ(json["attribution"][2]["sentence"], 0);
+  EXPECT_EQ(json["attribution"][2]["source"]["text"], "BTA");
+  EXPECT_TRUE(json["attribution"][2]["source"]["start"].is_null());  // not an offset into this sentence
 }
 
 TEST(EventJson, MissingTargetAndPloverAreNull) {

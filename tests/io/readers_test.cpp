@@ -225,6 +225,29 @@ TEST(ReadStories, ReadsConlluDocumentsAsStories) {
   EXPECT_LE(diagnostics.all()[0].line, 9);
 }
 
+TEST(ReadStories, TextOfHashLinesAloneIsPlainTextNotJsonl) {
+  Diagnostics diagnostics;
+  const std::vector<Story> stories =
+      read_all("# Talks in Hanoi\n\n#  Trump met Kim on Wednesday.\n", diagnostics, "notes.txt");
+  EXPECT_EQ(diagnostics.all().size(), 0u) << dump(diagnostics);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].id, "notes");
+  EXPECT_TRUE(stories[0].sentences.empty()) << "plain text, not CoNLL-U";
+  EXPECT_EQ(stories[0].text, "# Talks in Hanoi\n\n#  Trump met Kim on Wednesday.\n");
+}
+
+TEST(ReadStories, CommentsBeforeTextAreStillPlainTextAndOnlyABraceMeansJsonl) {
+  Diagnostics diagnostics;
+  const std::vector<Story> text = read_all("# heading\nTrump met Kim.\n", diagnostics, "story.txt");
+  ASSERT_EQ(text.size(), 1u) << dump(diagnostics);
+  EXPECT_EQ(text[0].text, "# heading\nTrump met Kim.\n");
+  const std::vector<Story> jsonl = read_all(
+      "\n{\"id\": \"j1\", \"date\": \"2024-12-28\", \"text\": \"Trump met Kim.\"}\n", diagnostics, "stories.txt");
+  ASSERT_EQ(jsonl.size(), 1u) << dump(diagnostics);
+  EXPECT_EQ(jsonl[0].id, "j1");
+  EXPECT_EQ(diagnostics.all().size(), 0u) << dump(diagnostics);
+}
+
 TEST(ReadStories, MissingFileIsReportedNotThrown) {
   Diagnostics diagnostics;
   int stories = 0;

@@ -123,6 +123,10 @@ TEST(ReutersSgml, SkipsMalformedArticlesWithFileAndLineAndReadsTheRest) {
   EXPECT_TRUE(has_diagnostic(diagnostics, 9, "<BODY> is not closed")) << dump(diagnostics);
   EXPECT_TRUE(has_diagnostic(diagnostics, 12, "no </REUTERS>")) << dump(diagnostics);
   EXPECT_TRUE(has_diagnostic(diagnostics, 15, "no valid <DATE>")) << dump(diagnostics);
+  // Undated stories are refused by code and ingest unless --date gives one: the message
+  // must not promise that the article is coded.
+  EXPECT_TRUE(has_diagnostic(diagnostics, 15, "skipped unless a date is given with --date")) << dump(diagnostics);
+  EXPECT_FALSE(has_diagnostic(diagnostics, 15, "coded undated")) << dump(diagnostics);
   EXPECT_TRUE(has_diagnostic(diagnostics, 18, "no </REUTERS>")) << dump(diagnostics);
   EXPECT_EQ(diagnostics.error_count(), 4u) << dump(diagnostics);
 }

@@ -2,11 +2,13 @@
 // upgrade, on stories built here (no shared data needed).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <fmt/core.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <nlohmann/json.hpp>
 
 #include "annals/output.h"
 #include "annals/store.h"
@@ -355,6 +357,19 @@ TEST(Export, GdeltRowsHave61ColumnsAndOnlyWhatWeKnow) {
   }
 }
 
+TEST(Export, GdeltFractionDateCountsTheDaysOfItsOwnYear) {
+  auto fraction = [](int ymd) {
+    Happening happening;
+    happening.date = Date{ymd};
+    return split(gdelt_row(happening), '\t').at(4);
+  };
+  EXPECT_EQ(fraction(20230301), "2023.1644");  // day 60 of 365
+  EXPECT_EQ(fraction(20240301), "2024.1667");  // day 61 of 366: leap year
+  EXPECT_EQ(fraction(19000301), "1900.1644");  // not a leap year (divisible by 100)
+  EXPECT_EQ(fraction(20000101), "2000.0027");  // day 1 of 366
+  EXPECT_EQ(fraction(20241231), "2025.0000");  // day 366 of 366
+}
+
 TEST(Export, SplitsActorCodesOnlyAsFarAsTheyTell) {
   EXPECT_EQ(split_actor_code("USAGOVMIL").country, "USA");
   EXPECT_EQ(split_actor_code("USAGOVMIL").types, (std::array<std::string, 3>{"GOV", "MIL", ""}));
@@ -413,6 +428,51 @@ TEST(EventStoreV2, NewEventFieldsRoundTrip) {
   EXPECT_EQ(stored[0].attribution[1].source.span.start, 20u);
   EXPECT_EQ(stored[0].attribution[1].source.span.end, 30u);
   EXPECT_EQ(attribution_text(stored[0]), "said North Korea [PRKGOV] < quoted_by Washington []");
+}
+
+std::string column_text(const fs::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+  std::string value;
+  if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
+    value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return value;
+}
+
+bool execute(const fs::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  const bool ok = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  if (!ok) ADD_FAILURE() << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  return ok;
+}
+
+// The store's attribution column holds the chain exactly as `annals code` writes it.
+TEST(EventStore, AttributionIsStoredInTheJsonlLayout) {
+  TempDir dir("attribution_layout");
+  Report report{"kcna-9", "KCNA", "2025-03-10"};
+  const Story story = story_of(report);
+  Event event = event_of(report, story);
+  // Unknown code; no source named; a link stated by the story's lead sentence.
+  event.attribution = {{"said", {"", "North Korea", {0, 11}}}, {"reported", {}}, {"quoted_by", {"BGRMED", "BTA", {}}, 0}};
+  {
+    EventStore store(dir / "events.db");
+    store.write_story(story, story_content_hash(story), {event});
+    const std::vector<Event> stored = store.events({});
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(to_json(stored[0]))["attribution"],
+              nlohmann::json::parse(to_json(event))["attribution"])
+        << "the chain survives the store unchanged";
+    EXPECT_EQ(stored[0].attribution[2].sentence, 0);
+    EXPECT_EQ(stored[0].attribution[0].sentence, -1);
+  }
+  EXPECT_EQ(column_text(dir / "events.db", "SELECT attribution FROM events"),
+            nlohmann::ordered_json::parse(to_json(event))["attribution"].dump());
 }
 
 // The schema of version 1, as annals 0.1 wrote it.
@@ -474,7 +534,8 @@ TEST(EventStoreV2, AVersion1FileIsUpgradedInPlace) {
     EXPECT_EQ(events[0].modality, Modality::asserted);
     EXPECT_TRUE(events[0].attribution.empty());
     EXPECT_EQ(events[0].issues, std::vector<std::string>{"NUCLEAR"});
-    EXPECT_EQ(store.stored_hash("old-1"), "0123456789abcdef") << "stories are kept, so a re-ingest skips them";
+    EXPECT_EQ(store.stored_hash("old-1"), "0123456789abcdef") << "stories keep their content hash";
+    EXPECT_EQ(store.story("old-1")->coder, "") << "coded under an unknown coder: the next ingest recodes it";
     ASSERT_EQ(store.top_dyads({}).size(), 1u) << "the kept dyad counts include the old events";
     EXPECT_EQ(store.top_dyads({})[0].events, 1u);
     // The upgraded store takes new stories and groups old and new events.
@@ -487,18 +548,59 @@ TEST(EventStoreV2, AVersion1FileIsUpgradedInPlace) {
   EXPECT_EQ(pragma(file, "user_version"), kStoreSchemaVersion);
 }
 
+// A version-2 file: made from a current one by taking back what version 3 added, with
+// the attribution chain in version 2's flat layout.
+TEST(EventStoreV2, AVersion2FileIsUpgradedAndItsStoriesAreRecodedOnce) {
+  TempDir dir("v2_upgrade");
+  const fs::path file = dir / "old.db";
+  {
+    EventStore store(file);
+    write(store, {"old-1", "AFP", "2024-05-01"});
+  }
+  ASSERT_TRUE(execute(file, R"sql(
+ALTER TABLE stories DROP COLUMN coder;
+UPDATE events SET attribution =
+  '[{"relation":"said","code":"PRKGOV","text":"North Korea","start":0,"end":11},' ||
+  '{"relation":"reported","code":"","text":"","start":0,"end":0}]';
+PRAGMA user_version = 2;
+)sql"));
+  EventStore store(file);
+  EXPECT_EQ(pragma(file, "user_version"), kStoreSchemaVersion);
+  const std::vector<Event> events = store.events({});
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events[0].attribution.size(), 2u);
+  EXPECT_EQ(attribution_text(events[0]), "said North Korea [PRKGOV] < reported  []");
+  EXPECT_EQ(events[0].attribution[0].source.span.end, 11u);
+  EXPECT_EQ(column_text(file, "SELECT attribution FROM events"),
+            R"([{"relation":"said","source":{"code":"PRKGOV","text":"North Korea","start":0,"end":11}},)"
+            R"({"relation":"reported","source":{"code":null,"text":null,"start":null,"end":null}}])");
+  // Which coder wrote version-2 stories is unknown: a rewrite with the same content and
+  // any fingerprint replaces them, and the next one leaves them alone.
+  const Story story = story_of({"old-1", "AFP", "2024-05-01"});
+  const Event event = event_of({"old-1", "AFP", "2024-05-01"}, story);
+  ASSERT_EQ(store.stored_version("old-1"), (StoredVersion{story_content_hash(story), ""}));
+  EXPECT_EQ(store.write_story(story, story_content_hash(story), {event}, "0123456789abcdef"),
+            EventStore::WriteResult::replaced);
+  EXPECT_EQ(store.write_story(story, story_content_hash(story), {event}, "0123456789abcdef"),
+            EventStore::WriteResult::unchanged);
+}
+
 TEST(EventStoreV2, ANewerFileIsRefused) {
-  TempDir dir("v3");
+  TempDir dir("newer");
   { EventStore store(dir / "events.db"); }
   sqlite3* db = nullptr;
   sqlite3_open((dir / "events.db").c_str(), &db);
-  sqlite3_exec(db, "PRAGMA user_version = 3", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, fmt::format("PRAGMA user_version = {}", kStoreSchemaVersion + 1).c_str(), nullptr, nullptr,
+               nullptr);
   sqlite3_close(db);
   try {
     EventStore store(dir / "events.db");
-    FAIL() << "a version-3 store was opened";
+    FAIL() << "a store of a newer schema was opened";
   } catch (const StoreError& error) {
-    EXPECT_NE(std::string(error.what()).find("schema version 3, newer than this annals reads (2)"), std::string::npos)
+    EXPECT_NE(std::string(error.what())
+                  .find(fmt::format("schema version {}, newer than this annals reads ({})", kStoreSchemaVersion + 1,
+                                    kStoreSchemaVersion)),
+              std::string::npos)
         << error.what();
   }
 }

@@ -6,6 +6,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -237,9 +238,14 @@ class Ingest : public ::testing::Test {
 
   IngestProgress run(EventStore& store, unsigned threads, Diagnostics& diagnostics,
                      std::vector<fs::path> paths = {}) {
-    if (paths.empty()) paths = {dir_ / "corpus"};
     IngestOptions options;
     options.threads = threads;
+    return run_with(store, options, diagnostics, std::move(paths));
+  }
+
+  IngestProgress run_with(EventStore& store, const IngestOptions& options, Diagnostics& diagnostics,
+                          std::vector<fs::path> paths = {}) {
+    if (paths.empty()) paths = {dir_ / "corpus"};
     return ingest(store, paths, *coder_, options, diagnostics);
   }
 
@@ -289,6 +295,91 @@ TEST_F(Ingest, AStoryWithNewContentReplacesTheStoredOne) {
   for (const Event& event : store.events({}))
     if (event.story_id == "story-7" && event.sentence == 1) revised = event.sentence_id == "story-7-2-revised";
   EXPECT_TRUE(revised);
+}
+
+TEST_F(Ingest, ProgressCountsOnlyCommittedStories) {
+  EventStore store(dir_ / "events.db");
+  const EventStore observer(dir_ / "events.db");  // sees what is committed, nothing else
+  IngestOptions options;
+  options.threads = 2;
+  options.progress_interval = std::chrono::milliseconds(0);  // a report after every story
+  size_t reports = 0;
+  options.progress = [&](const IngestProgress& progress) {
+    ++reports;
+    EXPECT_LE(progress.stories_added, observer.story_count()) << "counted before its batch was committed";
+    EXPECT_LE(progress.events_written, observer.event_count());
+  };
+  Diagnostics diagnostics;
+  const IngestProgress result = run_with(store, options, diagnostics);
+  EXPECT_GT(reports, 10u);
+  EXPECT_EQ(result.stories_added, 120u);
+  EXPECT_EQ(result.events_written, store.event_count());
+}
+
+TEST_F(Ingest, AStoryCodedUnderAnotherCoderIsRecoded) {
+  EventStore store(dir_ / "events.db");
+  Diagnostics diagnostics;
+  IngestOptions options;
+  options.coder_fingerprint = "00000000000000aa";
+  EXPECT_EQ(run_with(store, options, diagnostics).stories_added, 120u);
+  EXPECT_EQ(run_with(store, options, diagnostics).stories_unchanged, 120u);
+  EXPECT_EQ(store.stored_version("story-3")->coder, "00000000000000aa");
+
+  options.coder_fingerprint = "00000000000000bb";  // new dictionaries, say
+  const IngestProgress recoded = run_with(store, options, diagnostics);
+  EXPECT_EQ(recoded.stories_replaced, 120u);
+  EXPECT_EQ(recoded.stories_unchanged, 0u);
+  EXPECT_EQ(recoded.events_written, store.event_count());
+  EXPECT_EQ(store.story("story-3")->coder, "00000000000000bb");
+  EXPECT_EQ(run_with(store, options, diagnostics).stories_unchanged, 120u);
+}
+
+TEST(CoderFingerprint, FollowsTheFilesContentsAndTheSettings) {
+  TempDir dir("fingerprint");
+  std::ofstream(dir / "verbs.txt") << "MEET\n- * [040]\n";
+  std::ofstream(dir / "copy.txt") << "MEET\n- * [040]\n";
+  std::ofstream(dir / "actors.txt") << "KIM\n\t[PRKGOV]\n";
+  const std::string first = coder_fingerprint({dir / "verbs.txt", dir / "actors.txt"}, "require_dyad=yes");
+  EXPECT_EQ(first.size(), 16u);
+  EXPECT_EQ(coder_fingerprint({dir / "verbs.txt", dir / "actors.txt"}, "require_dyad=yes"), first);
+  EXPECT_EQ(coder_fingerprint({dir / "copy.txt", dir / "actors.txt"}, "require_dyad=yes"), first)
+      << "the content counts, not the name";
+  EXPECT_NE(coder_fingerprint({dir / "verbs.txt", dir / "actors.txt"}, "require_dyad=no"), first);
+  EXPECT_NE(coder_fingerprint({dir / "actors.txt", dir / "verbs.txt"}, "require_dyad=yes"), first)
+      << "a verb file is not an actor file";
+  EXPECT_NE(coder_fingerprint({dir / "verbs.txt", dir / "missing.txt"}, "require_dyad=yes"), first);
+  std::ofstream(dir / "actors.txt") << "KIM\n\t[PRKMIL]\n";
+  EXPECT_NE(coder_fingerprint({dir / "verbs.txt", dir / "actors.txt"}, "require_dyad=yes"), first);
+
+  // Bulk hashing goes by 8-byte words: one changed byte anywhere, or the same bit changed
+  // in two words, must still change it.
+  std::string big(100003, 'x');
+  std::ofstream(dir / "big.bin", std::ios::binary) << big;
+  const std::string reference = coder_fingerprint({dir / "big.bin"}, "");
+  for (size_t at : {size_t{0}, size_t{7}, size_t{65536}, size_t{100002}}) {
+    std::string changed = big;
+    changed[at] = 'y';
+    std::ofstream(dir / "big.bin", std::ios::binary) << changed;
+    EXPECT_NE(coder_fingerprint({dir / "big.bin"}, ""), reference) << "byte " << at;
+  }
+  std::string two = big;
+  two[7] ^= static_cast<char>(0x80);
+  two[15] ^= static_cast<char>(0x80);
+  std::ofstream(dir / "big.bin", std::ios::binary) << two;
+  EXPECT_NE(coder_fingerprint({dir / "big.bin"}, ""), reference);
+}
+
+TEST(CoderFingerprint, SettingsTextNamesEveryCoderOption) {
+  CoderOptions options;
+  const std::string defaults = coder_settings_text(options);
+  options.require_dyad = false;
+  EXPECT_NE(coder_settings_text(options), defaults);
+  options = {};
+  options.comma_max = 9;
+  EXPECT_NE(coder_settings_text(options), defaults);
+  options = {};
+  options.new_actor_length = 4;
+  EXPECT_NE(coder_settings_text(options), defaults);
 }
 
 TEST_F(Ingest, TheStoreIsTheSameForOneAndTwoThreads) {
