@@ -1,6 +1,7 @@
 #include "annals/coder.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -275,6 +276,7 @@ std::vector<Event> Coder::code(const Story& story) const {
         }
     SentenceCoding coded = code(sentence, story.date);
     if (coded.skipped == "storydiscard") return {};
+    std::map<Date, std::vector<Event>> recoded;  // the sentence coded as of its events' own dates
     for (Event& event : coded.events) {
       event.story_id = story.id;
       event.sentence = static_cast<int>(i);
@@ -292,7 +294,9 @@ std::vector<Event> Coder::code(const Story& story) const {
         event.date_end = time.range.last;
         // Dated actor codes follow the event's time: Trump in his first term is USAGOV.
         if (event.date != story.date) {
-          for (const Event& redated : code(sentence, event.date).events) {
+          auto [at, fresh] = recoded.try_emplace(event.date);
+          if (fresh) at->second = code(sentence, event.date).events;
+          for (const Event& redated : at->second) {
             if (redated.verb.span.start == event.verb.span.start && redated.cameo == event.cameo &&
                 redated.source.span.start == event.source.span.start) {
               event.source.code = redated.source.code;
