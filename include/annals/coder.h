@@ -38,6 +38,8 @@ struct SentenceCoding {
   std::string skipped;
 };
 
+struct Referent;  // coding/raw_event.h
+
 class Coder {
  public:
   Coder(std::shared_ptr<const Dictionaries> dictionaries, CoderOptions options = {},
@@ -51,6 +53,8 @@ class Coder {
   const CoderOptions& options() const { return options_; }
 
  private:
+  // A sentence of a story, its references back to the story's actors resolved.
+  SentenceCoding code(const Sentence& sentence, Date date, const std::vector<Referent>* referents) const;
   // The reporting chain of the claim made by token `predicate`, its sources coded.
   std::vector<AttributionLink> attribution(const Sentence& sentence, const std::vector<std::string>& words,
                                            int predicate, Date date) const;

@@ -183,6 +183,15 @@ class Actors {
       pieces.push_back({code, ids[i], ids[std::min(count, i + m->length) - 1], false});
       if (!every_actor) break;
     }
+    if (pieces.empty() && context_.referents)
+      for (const Referent& referent : *context_.referents) {
+        if (std::none_of(ids.begin(), ids.end(), [&](int t) { return referent.first <= t && t <= referent.last; }))
+          continue;
+        for (const Actor* actor : referent.actors)
+          if (std::string code = actor->code_on(context_.date, DateRule::narrowest); !code.empty())
+            pieces.push_back({std::move(code), referent.first, referent.last, false});
+        break;
+      }
     const AgentDictionary& agents = context_.dictionaries.agents();
     for (size_t i = 0; i < count; ++i) {
       auto m = agents.match(words_, i, count);
@@ -1144,7 +1153,21 @@ std::vector<RawEvent> Coding::run() {
   for (const auto& [code, members] : pairs) {
     for (size_t a : members)
       for (size_t b : members) {
-        if (triplets[a].source == triplets[b].source) continue;
+        if (triplets[a].source == triplets[b].source) {
+          // One phrase naming several actors ("they met"): each with each other.
+          if (a != b) continue;
+          const Codes& both = events[a].source;
+          for (size_t i = 0; both.size() > 1 && i < both.size(); ++i)
+            for (size_t j = 0; j < both.size(); ++j) {
+              if (i == j) continue;
+              Event e = events[a];
+              e.source = {both[i]};
+              e.target = {both[j]};
+              e.tf = e.sf, e.tl = e.sl;
+              out.push_back(std::move(e));
+            }
+          continue;
+        }
         Event e = events[a];
         e.target = events[b].source;
         e.tf = events[b].sf, e.tl = events[b].sl;

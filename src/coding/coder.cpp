@@ -64,7 +64,9 @@ std::vector<AttributionLink> Coder::attribution(const Sentence& sentence, const 
   return chain;
 }
 
-SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
+SentenceCoding Coder::code(const Sentence& sentence, Date date) const { return code(sentence, date, nullptr); }
+
+SentenceCoding Coder::code(const Sentence& sentence, Date date, const std::vector<Referent>* referents) const {
   SentenceCoding result;
   const std::vector<std::string> words = dictionary_words(sentence);
   if (auto scope = dictionaries_->discards().find(words)) {
@@ -73,7 +75,7 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date) const {
     return result;
   }
 
-  const SentenceContext context{sentence, words, date, *dictionaries_, options_};
+  const SentenceContext context{sentence, words, date, *dictionaries_, options_, referents};
   const VerbDictionary& verbs = dictionaries_->verbs();
   const bool linear = verbs.dialect() == VerbDialect::linear;
   // PETRARCH-1 refuses sentences that open with a dateline (see is_linear_dateline).
@@ -171,9 +173,27 @@ class StoryPeople {
     return holder;
   }
 
+  // The two office holders named last before token `token`, in this sentence or the last
+  // one before that named any ("Trump said he and Kim fell in love. But their talks
+  // collapsed"); empty when there are not two.
+  std::vector<const Actor*> pair_before(int token) const {
+    std::vector<const Actor*> named;
+    for (const auto& [at, actor] : previous_) named.push_back(actor);
+    for (const auto& [at, actor] : current_)
+      if (at < token) named.push_back(actor);
+    std::vector<const Actor*> pair;
+    for (auto it = named.rbegin(); it != named.rend() && pair.size() < 2; ++it)
+      if (std::find(pair.begin(), pair.end(), *it) == pair.end()) pair.insert(pair.begin(), *it);
+    if (pair.size() < 2) pair.clear();
+    return pair;
+  }
+
   // Moves on to the next sentence, remembering the office holders it names.
   void read(const std::vector<std::string>& words) {
-    if (!current_.empty()) earlier_holder_ = current_.back().second;
+    if (!current_.empty()) {
+      earlier_holder_ = current_.back().second;
+      previous_ = std::move(current_);
+    }
     current_.clear();
     for (size_t t = 0; t < words.size(); ++t)
       if (const Actor* actor = actor_covering(words, static_cast<int>(t), dictionaries_);
@@ -222,29 +242,33 @@ class StoryPeople {
   Date story_date_;
   const Actor* earlier_holder_ = nullptr;                 // in the sentences before
   std::vector<std::pair<int, const Actor*>> current_;    // (token, holder) of this sentence
+  std::vector<std::pair<int, const Actor*>> previous_;   // ... and of the last one before naming any
 };
 
-// "He met Putin": an actor the sentence leaves uncoded, named by a personal pronoun in
-// relation `relation` to the verb, is the story's latest office holder. Returns whether
-// the actor was filled.
-bool resolve_pronoun(const Sentence& sentence, int verb, std::string_view relation,
-                     std::initializer_list<std::string_view> pronouns, const std::string& code,
-                     EventActor& actor) {
-  if (code.empty() || (!actor.code.empty() && actor.code != "---")) return false;
-  for (const int d : sentence.dependents(verb)) {
-    const Token& token = sentence.tokens[d];
-    if (token.deprel != relation) continue;  // "nsubj", not "nsubj:pass": "he was met"
-    const std::string word = dictionary_word(token.form);
-    for (const std::string_view pronoun : pronouns) {
-      if (word != pronoun) continue;
-      actor.code = code;
-      actor.text = token.form;
-      actor.span = {token.start, token.end};
-      return true;
+// The words of a sentence that refer back to the story's office holders: "he", "his",
+// "him" to the latest one, "they", "their", "them" and "the two" to the latest two.
+std::vector<Referent> referents_of(const Sentence& sentence, const std::vector<std::string>& words,
+                                   const StoryPeople& people) {
+  std::vector<Referent> referents;
+  auto is = [](const std::string& word, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), word) != set.end();
+  };
+  for (int t = 0; t < static_cast<int>(words.size()); ++t) {
+    const bool pronoun = sentence.tokens[t].upos == "PRON";
+    if (pronoun && is(words[t], {"HE", "SHE", "HIM", "HER", "HIS"})) {
+      if (const Actor* person = people.holder_before(t)) referents.push_back({t, t, {person}});
+    } else if (pronoun && is(words[t], {"THEY", "THEM", "THEIR"})) {
+      if (auto pair = people.pair_before(t); !pair.empty()) referents.push_back({t, t, std::move(pair)});
+    } else if (words[t] == "TWO" && t > 0 && words[t - 1] == "THE" && sentence.tokens[t].deprel != "nummod") {
+      if (auto pair = people.pair_before(t - 1); !pair.empty()) referents.push_back({t - 1, t, std::move(pair)});
     }
   }
-  return false;
+  return referents;
 }
+
+// Events of one verb, code and source phrase, told apart by their order.
+using PlaceKey = std::tuple<uint32_t, std::string, uint32_t>;
+PlaceKey place_key(const Event& e) { return {e.verb.span.start, e.cameo, e.source.span.start}; }
 
 // The date an event's actors are coded on: its own time, not the story's.
 Date actor_date(const EventTime& time) { return time.range.open_start() ? time.range.last : time.range.first; }
@@ -274,10 +298,14 @@ std::vector<Event> Coder::code(const Story& story) const {
           lead_chain = attribution(sentence, words, static_cast<int>(t), story.date);
           for (AttributionLink& link : lead_chain) link.sentence = 0;
         }
-    SentenceCoding coded = code(sentence, story.date);
+    const std::vector<Referent> referents = referents_of(sentence, words, people);
+    SentenceCoding coded = code(sentence, story.date, &referents);
     if (coded.skipped == "storydiscard") return {};
     std::map<Date, std::vector<Event>> recoded;  // the sentence coded as of its events' own dates
+    std::map<PlaceKey, int> places;
     for (Event& event : coded.events) {
+      const PlaceKey key = place_key(event);
+      const int place = places[key]++;
       event.story_id = story.id;
       event.sentence = static_cast<int>(i);
       if (i > 0 && event.attribution.empty()) event.attribution = lead_chain;
@@ -295,23 +323,17 @@ std::vector<Event> Coder::code(const Story& story) const {
         // Dated actor codes follow the event's time: Trump in his first term is USAGOV.
         if (event.date != story.date) {
           auto [at, fresh] = recoded.try_emplace(event.date);
-          if (fresh) at->second = code(sentence, event.date).events;
-          for (const Event& redated : at->second) {
-            if (redated.verb.span.start == event.verb.span.start && redated.cameo == event.cameo &&
-                redated.source.span.start == event.source.span.start) {
-              event.source.code = redated.source.code;
-              if (event.target && redated.target) event.target->code = redated.target->code;
-              break;
-            }
+          if (fresh) at->second = code(sentence, event.date, &referents).events;
+          // The same event coded on its date: the one at the same place among those of its
+          // verb, code and source phrase ("their talks": one event per actor of "their").
+          std::vector<const Event*> candidates;
+          for (const Event& redated : at->second)
+            if (place_key(redated) == key) candidates.push_back(&redated);
+          if (place < static_cast<int>(candidates.size())) {
+            const Event& redated = *candidates[place];
+            event.source.code = redated.source.code;
+            if (event.target && redated.target) event.target->code = redated.target->code;
           }
-        }
-      }
-      if (const Actor* person = people.holder_before(verb)) {
-        resolve_pronoun(sentence, verb, "nsubj", {"HE", "SHE"}, person->code_on(event.date), event.source);
-        if (!event.target) {
-          EventActor object;
-          if (resolve_pronoun(sentence, verb, "obj", {"HIM", "HER"}, person->code_on(event.date), object))
-            event.target = object;
         }
       }
       events.push_back(std::move(event));

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "coding/actor_phrase.h"
+#include "dictionaries/actors.h"
 
 namespace annals {
 
@@ -991,6 +992,12 @@ class Matcher {
     }
     std::string code = code_noun_phrase(phrase_words_, 0, phrase_words_.size(),
                                         context_->dictionaries, context_->date);
+    if (code.empty() && context_->referents)
+      for (const Referent& referent : *context_->referents)
+        if (referent.first <= ne_last_[ne] && ne_first_[ne] <= referent.last) {
+          code = referent.actors.front()->code_on(context_->date);  // one actor per phrase here
+          break;
+        }
     ne_codes_[ne] = code.empty() ? "---" : std::move(code);
   }
 

@@ -25,6 +25,16 @@ struct RawEvent {
   int verb_first = -1, verb_last = -1;  // token span of the verb (phrase)
 };
 
+struct Actor;
+
+// Words that refer back to actors the story named before ("he", "their", "the two"),
+// resolved by the coder from the story. A phrase that names no actor of its own is read
+// as the actors its referent stands for, coded on the sentence's date.
+struct Referent {
+  int first = -1, last = -1;         // its tokens
+  std::vector<const Actor*> actors;  // one, or two for "they" and "the two"
+};
+
 // Everything a matcher needs about one sentence; built once per sentence by the coder.
 struct SentenceContext {
   const Sentence& sentence;
@@ -32,6 +42,7 @@ struct SentenceContext {
   Date date;
   const Dictionaries& dictionaries;
   const CoderOptions& options;
+  const std::vector<Referent>* referents = nullptr;  // none outside a story
 };
 
 }  // namespace annals

@@ -2,6 +2,7 @@
 // time (and actor codes dated by it), modality and reporting chain.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "annals/coder.h"
@@ -98,6 +99,23 @@ TEST_F(StoryContext, PersonalPronounsReferToTheLatestOfficeHolder) {
   EXPECT_EQ(met->source.code, "RUSGOV");
   EXPECT_EQ(met->source.text, "He");
   EXPECT_EQ(met->target->code, "PRKGOV");
+}
+
+TEST_F(StoryContext, PluralReferencesAreTheLatestTwoOfficeHolders) {
+  // "their" and "the two": Trump and Kim, named in the sentence before, each coded as of
+  // the event's own date (Trump governed in 2019).
+  const auto events = code(
+      "Trump once said that he and Kim fell in love. But their talks collapsed in 2019. "
+      "Experts doubt that the two will meet again.");
+  std::set<std::string> collapsed, meet;
+  for (const Event& e : events) {
+    if (e.verb.text == "collapsed") collapsed.insert(e.source.code + " " + e.cameo + " " + e.date.iso());
+    if (e.verb.text == "meet") meet.insert(e.source.code + " " + (e.target ? e.target->code : "") + " " + e.cameo);
+  }
+  EXPECT_EQ(collapsed, (std::set<std::string>{"USAGOV 164 2019-01-01", "PRKGOV 164 2019-01-01"}));
+  EXPECT_EQ(meet, (std::set<std::string>{"USAELI PRKGOV 040", "PRKGOV USAELI 040"}));
+  // Without two office holders named just before, "they" refers to no one.
+  EXPECT_TRUE(code("Their talks collapsed in 2019.").empty());
 }
 
 TEST_F(StoryContext, TheLeadsReportingChainAttributesTheWholeReport) {
