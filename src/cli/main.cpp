@@ -91,6 +91,9 @@ int main(int argc, char** argv) {
                       "Same as --input tokenized");
   parse_cmd->add_flag("--evaluate", parse.evaluate,
                       "With --input conllu: print accuracy against the file's own annotation");
+  parse_cmd->add_flag("--from-raw", parse.from_raw,
+                      "With --evaluate: rebuild the file's raw text, segment and parse it, and score the "
+                      "aligned words (token, sentence, UPOS, UAS, LAS F1)");
 
   StoreCommands store(app);
 

@@ -10,6 +10,7 @@
 
 #include "annals/parse.h"
 #include "annals/parser.h"
+#include "annals/raw_evaluation.h"
 #include "annals/pipeline.h"
 #include "annals/segment.h"
 #include "cli/parser_commands.h"
@@ -68,6 +69,10 @@ int run_parse(const ParseArgs& args) {
     fmt::print(stderr, "annals parse: --evaluate needs CoNLL-U input (--input conllu)\n");
     return 2;
   }
+  if (args.from_raw && !args.evaluate) {
+    fmt::print(stderr, "annals parse: --from-raw goes with --evaluate\n");
+    return 2;
+  }
   std::shared_ptr<const Parser> parser;
   const std::string model = args.model.empty() ? default_model_path() : args.model;
   try {
@@ -98,6 +103,15 @@ int run_parse(const ParseArgs& args) {
       content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     try {
+      if (args.from_raw) {
+        const RawParseScores s = evaluate_raw(*parser, read_gold_documents(content));
+        fmt::print("{}: from raw text, {} gold and {} predicted sentences, {} gold and {} predicted words; F1: "
+                   "tokens {:.2f} sentences {:.2f} UPOS {:.2f} UAS {:.2f} LAS {:.2f}; {:.0f} sentences/s\n",
+                   name, s.gold_sentences, s.predicted_sentences, s.gold_words, s.predicted_words, 100 * s.tokens,
+                   100 * s.sentences, 100 * s.upos, 100 * s.uas, 100 * s.las,
+                   static_cast<double>(s.predicted_sentences) / std::max(s.seconds, 1e-9));
+        continue;
+      }
       std::vector<Sentence> sentences = sentences_of(name, content, args.input);
       if (args.evaluate) {
         const ParseScores s = evaluate(*parser, sentences);

@@ -26,6 +26,9 @@ struct ParseArgs {
   ParseInput input = ParseInput::text;
   // With CoNLL-U input: compare with its annotation and print the scores instead of the parses.
   bool evaluate = false;
+  // With evaluate: start from the raw text the CoNLL-U file was made from (see
+  // annals/raw_evaluation.h), not from its gold words.
+  bool from_raw = false;
 };
 int run_parse(const ParseArgs& args);
 
