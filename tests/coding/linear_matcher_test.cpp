@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "coding/linear_matcher.h"
+#include "dictionaries/actors.h"
 #include "linear_fixture.h"
 
 namespace annals {
@@ -136,6 +137,21 @@ TEST_F(LinearFixture, BrokenTreesAreSafe) {
   EXPECT_EQ(code("(ROOT (NP (NNP Freedonia)))"), Events{});
   EXPECT_EQ(code("(X (Y Freedonia))"), Events{});
   EXPECT_EQ(code("(ROOT (S (VP (VBD attacked)) (, ,) (, ,)))"), Events{});
+}
+
+TEST_F(LinearFixture, ReferentIsReadAsItsActorWhenThePhraseNamesNone) {
+  // "He attacked Sylvania", "he" resolved by the story to Freedonia.
+  const Sentence sentence = from_treebank("(ROOT (S (NP (PRP He)) (VP (VBD attacked) (NP (NNP Sylvania))) (. .)))");
+  const std::vector<std::string> words = dictionary_words(sentence);
+  const auto freedonia = dictionaries_->actors().match(std::vector<std::string>{"FREEDONIA"}, 0);
+  ASSERT_TRUE(freedonia);
+  const std::vector<Referent> referents{{0, 0, {freedonia->value}}};
+  const CoderOptions options;
+  const SentenceContext context{sentence, words, Date{20240101}, *dictionaries_, options, &referents};
+  Events out;
+  for (const RawEvent& e : match_linear(context, verbs())) out.insert(e.source.code + " " + e.target.code + " " + e.code);
+  EXPECT_EQ(out, Events{"FRE SYL 190"});
+  EXPECT_EQ(code("(ROOT (S (NP (PRP He)) (VP (VBD attacked) (NP (NNP Sylvania))) (. .)))"), Events{"--- SYL 190"});  // without it, no one
 }
 
 }  // namespace
