@@ -130,6 +130,47 @@ TEST_F(BundledCountries, CapitalsAndSeatsStandForGovernments) {
   EXPECT_EQ(code("Addis Ababa"), "ETHGOV");
 }
 
+TEST_F(BundledCountries, FederalDepartmentsAndAgencies) {
+  EXPECT_EQ(code("Justice Department"), "USAGOV");
+  EXPECT_EQ(code("U.S. Department of Justice"), "USAGOV");
+  EXPECT_EQ(code("USAID"), "USAGOV");
+  EXPECT_EQ(code("DHS"), "USAGOV");
+  EXPECT_EQ(code("Immigration and Customs Enforcement"), "USAGOV");
+  EXPECT_EQ(code("Defense Department"), "USAMIL");
+  EXPECT_EQ(code("FBI"), "USACOP");
+  EXPECT_EQ(code("National Security Agency"), "USASPY");
+  EXPECT_EQ(code("Federal Foreign Office"), "DEUGOV");
+  // "ICE" would read every "ice" as the agency.
+  EXPECT_EQ(code("ice"), "<none>");
+}
+
+TEST_F(BundledCountries, EuropeanCommunityIsTheUnion) {
+  EXPECT_EQ(code("European Community"), "IGOEUREEC");
+  EXPECT_EQ(code("European Economic Community"), "IGOEUREEC");
+  EXPECT_EQ(code("EEC"), "IGOEUREEC");
+}
+
+TEST_F(BundledCountries, MovementsSecurityServicesAndChambers) {
+  // Sudan's southern movement: insurgents, then in the unity government, then ruling
+  // independent South Sudan.
+  EXPECT_EQ(code("SPLM", 19990101), "SDNREBSPL");
+  EXPECT_EQ(code("SPLA", 20080101), "SDNGOV");
+  EXPECT_EQ(code("Sudan People 's Liberation Movement", 20150101), "SSDGOV");
+  EXPECT_EQ(code("Shining Path"), "PERREBSLU");
+  EXPECT_EQ(code("Zapatistas"), "MEXREBEZL");
+  EXPECT_EQ(code("Oromo Liberation Front"), "ETHREBOLF");
+  EXPECT_EQ(code("Shin Bet"), "ISRSPY");
+  EXPECT_EQ(code("Lok Sabha"), "INDLEG");
+  EXPECT_EQ(code("Pope"), "VATGOV");
+}
+
+TEST_F(BundledCountries, LeadersOfRwandaAndUganda) {
+  EXPECT_EQ(code("Paul Kagame", 20190101), "RWAGOV");
+  EXPECT_EQ(code("Kagame", 20000101), "RWAGOV");
+  EXPECT_EQ(code("Museveni", 20190101), "UGAGOV");
+  EXPECT_EQ(code("Bobi Wine", 20210101), "UGAOPP");
+}
+
 TEST_F(BundledCountries, RegionsKeepCountryWordsFromMiscoding) {
   EXPECT_EQ(code("South America"), "SAM");
   EXPECT_EQ(code("Latin American"), "LAM");

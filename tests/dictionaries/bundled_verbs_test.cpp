@@ -89,7 +89,7 @@ TEST_F(BundledDictionaries, EveryCameoRootHasVerbs) {
       {"12", {"REJECT", "REFUSE", "VETO", "DEFY"}},
       {"13", {"THREATEN", "WARN"}},
       {"14", {"DEMONSTRATE", "PROTEST", "RIOT"}},
-      {"15", {"DEPLOY", "MOBILIZE"}},
+      {"15", {"DEPLOY", "STATION"}},  // MOBILIZE: troops 154, supporters 053
       {"16", {"SANCTION", "EXPEL", "SEVER"}},
       {"17", {"ARREST", "DETAIN", "DEPORT", "SEIZE", "DESTROY"}},
       {"18", {"KIDNAP", "TORTURE", "ASSASSINATE", "BOMB"}},
@@ -209,6 +209,80 @@ TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
     EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
 }
 
+TEST_F(BundledSentences, AidSentAndHandedOverIsAid) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      // Weapons sent to another actor are military aid; troops sent are a deployment,
+      // or peacekeeping when they join a peacekeeping force.
+      {"The United States sent arms to Pakistan.", "USA PAK 072"},
+      {"Turkey sent troops to Syria.", "TUR SYR 154"},
+      {"Japan sent troops to the United Nations peacekeeping force in South Sudan.", "JPN IGOUNO 074"},
+      {"Russia equipped the Syrian army with missiles.", "RUS SYRMIL 072"},
+      // Aid handed over (the parse may make "over" the case of the object), and money
+      // given "in assistance".
+      {"The EU handed over medical supplies to the Nigerian government.", "IGOEUREEC NGAGOV 073"},
+      {"The US provided $33 million in assistance to Mozambique.", "USA MOZ 070"},
+      // Mobilizing supporters rallies support; only troops make it a deployment.
+      {"Saudi Arabia mobilized supporters in the United States.", "SAU USA 053"},
+      // Working with another actor is cooperation; pledging it is an intent (AGREE).
+      {"Japan pledged to work with China.", "JPN CHN 031"},
+      // Welcoming a proposal approves it.
+      {"Germany welcomed the proposal.", "DEU --- 051"},
+  };
+  for (const auto& [text, event] : cases)
+    EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
+}
+
+TEST_F(BundledSentences, ViolenceProtestAndWithdrawalPhrases) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      // Killed by a bomb or mine: a bombing, its place named as the source.
+      {"Three US soldiers were killed by a roadside bomb in Iraq.", "IRQ USAMIL 1833"},
+      {"Two Iraqi policemen were killed by a landmine.", "--- IRQCOP 183"},
+      // Fire launched or opened: artillery fire is heavy weapons, plain fire shooting.
+      {"Vietnamese forces launched artillery fire against the Cambodian camps.", "VNM KHM 194"},
+      {"Iraqi troops opened fire on the protesters.", "IRQMIL ---OPP 193"},
+      // People held as human shields.
+      {"Islamic State fighters held civilians as human shields.", "IMGMOSISI ---CVL 184"},
+      // Hunger strikes begun or joined.
+      {"Protesters began a hunger strike.", "---OPP --- 142"},
+      {"Palestinian prisoners joined the hunger strike.", "PSE --- 142"},
+      // A withdrawal begun or completed is the withdrawal.
+      {"Russia began the withdrawal of its troops from Syria.", "RUS SYR 0874"},
+      // Performing joint war games is military cooperation.
+      {"The armies of Brazil and Argentina performed joint war games.", "BRAMIL --- 062"},
+      // Verbs of harsh criticism.
+      {"China lambasted Japan.", "CHN JPN 111"},
+  };
+  for (const auto& [text, event] : cases)
+    EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
+}
+
+TEST_F(BundledSentences, ParticleVerbsWhoseParticleIsParsedAsACase) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  // "handed over", "called off": whether the parse makes the particle a particle or the
+  // case of the object, the event is the same.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Spain handed over the suspects to France.", "ESP FRA 063"},
+      {"Pakistan handed over the Indian prisoners to India.", "PAK IND 063"},
+      {"Kenya called off the talks with Somalia.", "KEN SOM 164"},
+      {"Brazilian workers called off the strike.", "BRALAB --- 082"},
+  };
+  for (const auto& [text, event] : cases)
+    EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
+}
+
+TEST_F(BundledSentences, TelephoneCallsAndTearGas) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  EXPECT_TRUE(code("The Russian president telephoned the German chancellor.").count("RUSGOV DEUGOV 041"));
+  // Bare "gas" is tear gas here, not a chemical weapon (2041 needs poison, nerve, toxic gas).
+  EXPECT_EQ(code("Riot police used tear gas to disperse the protesters."), std::set<std::string>{"---COP --- 175"});
+}
+
 TEST_F(BundledSentences, DescriptionsAndFiguresAreNoEvent) {
   ASSERT_NE(set_, nullptr);
   REQUIRE_PARSER();
@@ -227,6 +301,10 @@ TEST_F(BundledSentences, UpperVerbsCombineWithTheirClauses) {
   EXPECT_TRUE(code("France urged Iran to release the prisoners.").count("FRA IRN 020"));
   EXPECT_TRUE(code("Russia agreed to hold talks with Ukraine.").count("RUS UKR 036"));
   EXPECT_TRUE(code("Kenya declined to comment on the report.").count("KEN --- 011"));
+  // Refusing to resign rejects a demand for a change in leadership; an attempt keeps the
+  // code of the act attempted.
+  EXPECT_TRUE(code("The Kenyan vice-president declined to resign.").count("KENGOV --- 1231"));
+  EXPECT_TRUE(code("Militants attempted to assassinate the Iraqi prime minister.").count("---INS IRQGOV 186"));
 }
 
 TEST_F(BundledSentences, NewsAgenciesReportingAreNoEvent) {
