@@ -922,13 +922,13 @@ std::vector<RawEvent> Coding::run() {
     };
     for (const NounPhrase& s : verb.sources)
       if (!renames_actor(verb.sources, s)) s_ids.push_back(add_phrase(s));
+    // "rioted Monday": a weekday the parser made an object is no target.
     for (const NounPhrase& t : verb.targets)
-      if (!renames_actor(verb.targets, t)) t_ids.push_back(add_phrase(t));
+      if (!renames_actor(verb.targets, t) && !weekday(t)) t_ids.push_back(add_phrase(t));
     if (s_ids.empty()) s_ids.push_back(-1);
     if (t_ids.empty()) t_ids.push_back(-1);
     for (int s : s_ids)
       for (int t : t_ids) {
-        if (t >= 0 && weekday(phrases_[t])) continue;
         Triplet triplet;
         triplet.source = s;
         triplet.target = t;

@@ -239,6 +239,14 @@ TEST_F(Cameo2Matcher, HyphenatedModifierIsNoAgent) {
   EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUSMIL 190"});
 }
 
+TEST_F(Cameo2Matcher, WeekdayParsedAsObjectLeavesTheEventWithoutTarget) {
+  // "Russia attacked Monday": the weekday is no target, the attack still an event.
+  const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 1, "nsubj"},
+                                    {"attacked", "attack", "VERB", -1, "root"},
+                                    {"Monday", "Monday", "PROPN", 1, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUS --- 190"});
+}
+
 TEST_F(Cameo2Matcher, PredicateNounOfTheVerbMatchesItsPattern) {
   // "Iraq called Russia the most reactionary country": the open complement names the scorn.
   const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
