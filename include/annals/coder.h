@@ -66,7 +66,8 @@ class Coder {
 
 // For raw text, before parsing: marks the capitalized words of actor names the
 // dictionaries know as proper nouns (UPOS PROPN, Penn NNP), which the parser then keeps,
-// so that "Pyongyang" is not guessed to be a gerund. Tokens already tagged are left alone.
+// so that "Pyongyang" is not guessed to be a gerund. Tokens already tagged are left alone,
+// and so is a demonym-like word followed by a lower-case one ("Kenyan police").
 void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries);
 
 }  // namespace annals

@@ -1,6 +1,7 @@
 #include "annals/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -342,6 +343,10 @@ std::vector<Event> Coder::code(const Story& story) const {
   return events;
 }
 
+namespace {
+constexpr std::array<std::string_view, 6> kDemonymEndings{"AN", "ESE", "ISH", "I", "IC", "CH"};
+}  // namespace
+
 void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries) {
   const std::vector<std::string> words = dictionary_words(tokenized);
   for (size_t pos = 0; pos < words.size();) {
@@ -350,14 +355,22 @@ void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries) {
       ++pos;
       continue;
     }
-    for (size_t t = pos; t < pos + match->length; ++t) {
+    const size_t next = pos + match->length;
+    // "Kenyan police", "Israeli troops": a demonym before a lower-case word modifies it,
+    // and the tagger reads it better on its own.
+    const std::string& word = words[pos];
+    const bool demonym = match->length == 1 && std::any_of(kDemonymEndings.begin(), kDemonymEndings.end(),
+                                                           [&](std::string_view end) { return word.ends_with(end); });
+    const bool modifier = demonym && next < words.size() && !tokenized.tokens[next].form.empty() &&
+                          tokenized.tokens[next].form[0] >= 'a' && tokenized.tokens[next].form[0] <= 'z';
+    for (size_t t = pos; t < next && !modifier; ++t) {
       Token& token = tokenized.tokens[t];
       if (token.upos.empty() && !token.form.empty() && token.form[0] >= 'A' && token.form[0] <= 'Z') {
         token.upos = "PROPN";
         token.xpos = "NNP";
       }
     }
-    pos += match->length;
+    pos = next;
   }
 }
 

@@ -101,6 +101,20 @@ TEST_F(StoryContext, PersonalPronounsReferToTheLatestOfficeHolder) {
   EXPECT_EQ(met->target->code, "PRKGOV");
 }
 
+TEST_F(StoryContext, KnownNamesArePresetAsProperNounsButNotDemonymModifiers) {
+  Sentence sentence = tokenized_sentence("Kenyan police met Pyongyang officials and Kenya.",
+                                         segment("Kenyan police met Pyongyang officials and Kenya.").front());
+  mark_actor_names(sentence, *dictionaries_);
+  EXPECT_EQ(sentence.tokens[0].upos, "");       // "Kenyan police": left to the tagger
+  EXPECT_EQ(sentence.tokens[3].upos, "PROPN");  // "Pyongyang officials"
+  EXPECT_EQ(sentence.tokens[6].upos, "PROPN");  // "Kenya"
+  EXPECT_EQ(sentence.tokens[1].upos, "");       // not a name
+  // ... and the police are the source of the event.
+  const auto events = code("Kenyan police attacked protesters.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source.code, "KENCOP");
+}
+
 TEST_F(StoryContext, PluralReferencesAreTheLatestTwoOfficeHolders) {
   // "their" and "the two": Trump and Kim, named in the sentence before, each coded as of
   // the event's own date (Trump governed in 2019).
