@@ -513,7 +513,18 @@ class Coding {
     const int h = tree_.tok(verb).head;
     return h >= 0 && tree_.rel(verb) == relation ? h : -1;
   }
-  bool is_verb(int i) const { return tree_.pos(i) == "VERB"; }
+  // Verbs, and adjectives that govern an act as verbs do ("is willing to send aid",
+  // "is ready to talk"): the dictionary may list them as verbs.
+  bool is_verb(int i) const {
+    if (tree_.pos(i) == "VERB") return true;
+    if (tree_.pos(i) != "ADJ") return false;
+    bool copula = false, complement = false;
+    for (auto [b, e] = tree_.children(i); b != e; ++b) {
+      copula |= tree_.rel(*b) == "cop";
+      complement |= tree_.rel(*b) == "xcomp" && tree_.pos(*b) == "VERB";
+    }
+    return copula && complement;
+  }
   // "There were 10 soldiers killed": a participle without auxiliary after existential
   // "there be" is a passive whose noun is what was acted on.
   bool is_existential_participle(int verb) const {

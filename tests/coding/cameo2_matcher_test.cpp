@@ -72,6 +72,8 @@ DRAW
 - * CRITICISM [:111]
 ---  RESPOND   [---]  ---
 RESPOND
+---  INTEND   [030]  ---
+WILLING
 ---  LAUNCH   [---]  ---
 LAUNCH
 - * CAMPAIGN [020]
@@ -79,6 +81,7 @@ LAUNCH
 ######## TRANSFORMATIONS ##########
 ~ a (b . ATTACK) SAY = a b 112
 ~ a (a b ATTACK) SAY = a b 015
+~ a (a b HELP) WILLING = a b 033
 )");
     write("actors.txt", "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n");
     write("agents.txt", "SOLDIER [~MIL]\nMILITARY [~MIL]\n");
@@ -245,6 +248,22 @@ TEST_F(Cameo2Matcher, WeekdayParsedAsObjectLeavesTheEventWithoutTarget) {
                                     {"attacked", "attack", "VERB", -1, "root"},
                                     {"Monday", "Monday", "PROPN", 1, "obj"}});
   EXPECT_EQ(code(s), std::set<std::string>{"RUS --- 190"});
+}
+
+TEST_F(Cameo2Matcher, AdjectiveGoverningAnActIsReadAsAVerb) {
+  // "Iraq is willing to help Syria": the intent to help (033), as "agreed to help".
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj"},
+                                    {"is", "be", "AUX", 2, "cop"},
+                                    {"willing", "willing", "ADJ", -1, "root"},
+                                    {"to", "to", "PART", 4, "mark"},
+                                    {"help", "help", "VERB", 2, "xcomp"},
+                                    {"Syria", "Syria", "PROPN", 4, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ SYR 033"});
+  // An adjective with no act to govern stays an adjective: "Iraq is willing."
+  const Sentence alone = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj"},
+                                        {"is", "be", "AUX", 2, "cop"},
+                                        {"willing", "willing", "ADJ", -1, "root"}});
+  EXPECT_TRUE(code(alone).empty());
 }
 
 TEST_F(Cameo2Matcher, PredicateNounOfTheVerbMatchesItsPattern) {

@@ -305,6 +305,9 @@ TEST_F(BundledSentences, UpperVerbsCombineWithTheirClauses) {
   // code of the act attempted.
   EXPECT_TRUE(code("The Kenyan vice-president declined to resign.").count("KENGOV --- 1231"));
   EXPECT_TRUE(code("Militants attempted to assassinate the Iraqi prime minister.").count("---INS IRQGOV 186"));
+  // Adjectives that govern an act as these verbs do.
+  EXPECT_TRUE(code("Norway is willing to send aid to Sudan.").count("NOR SDN 033"));
+  EXPECT_TRUE(code("Iran is unwilling to hold talks with Israel.").count("IRN ISR 125"));  // as "refused to"
 }
 
 TEST_F(BundledSentences, NewsAgenciesReportingAreNoEvent) {
