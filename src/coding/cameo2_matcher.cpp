@@ -570,6 +570,14 @@ class Coding {
   // clause has no such word or the dictionary no such set.
   Codes charged_actors(int clause, int& first, int& last) const;
   int accusatory_word(int clause) const;
+  // Whether token `t` (its word or lemma) is a one-word member of synonym set `name`.
+  bool in_synset(std::string_view name, int t) const {
+    const std::vector<Cameo2Spelling>* members = dict_.synset(name);
+    if (!members) return false;
+    for (const Cameo2Spelling& spelling : *members)
+      if (spelling.size() == 1 && (spelling[0] == tree_.words[t] || spelling[0] == tree_.lemma(t))) return true;
+    return false;
+  }
 
   const SentenceContext& context_;
   const Cameo2VerbDictionary& dict_;
@@ -892,6 +900,11 @@ std::vector<RawEvent> Coding::run() {
         g >= 0 && is_verb(g) && info.sources.empty() && has_marker(v, "BY"))
       for (const VerbInfo& other : verbs_)
         if (other.id == g) info.sources = other.sources;
+    // "issued a statement urging Israel to ...": a participle on a statement (a word of
+    // the dictionary's &STATEMENT set) is the act of the statement's author.
+    if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && in_synset("&STATEMENT", noun))
+      for (const VerbInfo& other : verbs_)
+        if (other.id == tree_.tok(noun).head) info.sources = other.sources;
     if (const int g = governor(v, "xcomp"); g >= 0) {
       std::vector<NounPhrase> s, t;
       direct_arguments(g, s, t, nullptr, nullptr);
@@ -983,6 +996,9 @@ std::vector<RawEvent> Coding::run() {
     for (auto [b, e] = tree_.children(i); b != e; ++b)
       if (in(tree_.rel(*b), {"conj", "parataxis"})) roots.push_back(*b);
   }
+  // The author's act in a statement ("issued a statement urging ...") stands on its own.
+  for (const VerbInfo& verb : verbs_)
+    if (const int noun = governor(verb.id, "acl"); noun >= 0 && in_synset("&STATEMENT", noun)) roots.push_back(verb.id);
   auto is_root = [&](int v) { return std::find(roots.begin(), roots.end(), v) != roots.end(); };
 
   std::vector<Event> events(triplets.size());

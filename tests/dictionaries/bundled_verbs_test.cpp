@@ -310,6 +310,14 @@ TEST_F(BundledSentences, UpperVerbsCombineWithTheirClauses) {
   EXPECT_TRUE(code("Iran is unwilling to hold talks with Israel.").count("IRN ISR 125"));  // as "refused to"
 }
 
+TEST_F(BundledSentences, AParticipleOnAStatementIsItsAuthorsAct) {
+  ASSERT_NE(set_, nullptr);
+  REQUIRE_PARSER();
+  EXPECT_TRUE(code("The ministry released a report accusing Russia of war crimes.").count("---GOV RUS 1124"));
+  // Elsewhere a participle is no act of the main subject: "a man carrying a flag".
+  EXPECT_TRUE(code("Police arrested a man accusing Russia of war crimes.").count("---COP RUS 1124") == 0);
+}
+
 TEST_F(BundledSentences, NewsAgenciesReportingAreNoEvent) {
   ASSERT_NE(set_, nullptr);
   REQUIRE_PARSER();
