@@ -791,12 +791,14 @@ bool Coding::is_lower(int verb, int root) const {
 std::vector<Event> Coding::combine(const Event& root, const Event& lower, bool& unnamed) const {
   unnamed = false;
   if (!lower.code.empty() && !root.source.empty()) {
-    // Transformations: exact lower verbs first, then the 'Q' (any verb) ones.
-    for (int pass = 0; pass < 2; ++pass) {
+    // Transformations: exact lower verbs first, then lower verbs of the code's family
+    // ("release the prisoners" = 0841 is a RELEASE = 084), then the 'Q' (any verb) ones.
+    for (int pass = 0; pass < 3; ++pass) {
       for (const Cameo2Transformation& t : dict_.transformations()) {
-        if ((pass == 0) == t.lower_code.empty()) continue;
+        if ((pass < 2) == t.lower_code.empty()) continue;
         if (root.code.empty() || !same_code(root.code, t.upper_code)) continue;
-        if (!t.lower_code.empty() && !same_code(lower.code, t.lower_code)) continue;
+        if (pass == 0 && !same_code(lower.code, t.lower_code)) continue;
+        if (pass == 1 && !(lower.code.size() > t.lower_code.size() && lower.code.starts_with(t.lower_code))) continue;
         std::map<std::string, const Codes*> vars{{t.upper_source, &root.source}};
         const bool same_source = same_actor(lower.source, root.source);
         if (t.lower_source == t.upper_source || t.lower_source == "_") {
@@ -819,6 +821,9 @@ std::vector<Event> Coding::combine(const Event& root, const Event& lower, bool& 
         e.source = value(t.result_source);
         e.target = value(t.result_target);
         e.code = t.result_code == "Q" ? lower.code : t.result_code;
+        // A code of its own ("urged to release" = 0253) names the upper verb's act: it is
+        // the upper verb that happened, when and as surely as the text says.
+        if (t.result_code != "Q") e.verb = root.verb;
         if (!dict_.pico().empty()) e.code = dict_.pico().code(dict_.pico().value(e.code));
         if (e.code.empty()) {
           unnamed = true;

@@ -82,6 +82,16 @@ TEST_F(StoryContext, NegatedAndHypotheticalEventsAreKeptAndFlagged) {
   EXPECT_EQ(attack->date, Date{20241228});
 }
 
+TEST_F(StoryContext, ACombinedCodeIsTheUpperVerbsAsserted) {
+  // The appeal happened; the release it asks for did not (yet).
+  const auto events = code("France urged Iran last week to release the prisoners.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].cameo, "0253");
+  EXPECT_EQ(events[0].verb.text, "urged");
+  EXPECT_EQ(events[0].modality, Modality::asserted);
+  EXPECT_EQ(events[0].date_precision, DatePrecision::week);
+}
+
 TEST_F(StoryContext, ReportingChainIsRecordedWithActorCodes) {
   const auto events = code("Kim met Putin in Moscow, KCNA reported.");
   const Event* met = find(events, "met");
