@@ -133,10 +133,11 @@ TEST_F(StoryContext, PluralReferencesAreTheLatestTwoOfficeHolders) {
       "Experts doubt that the two will meet again.");
   std::set<std::string> collapsed, meet;
   for (const Event& e : events) {
-    if (e.verb.text == "collapsed") collapsed.insert(e.source.code + " " + e.cameo + " " + e.date.iso());
+    if (e.verb.text == "collapsed")
+      collapsed.insert(e.source.code + " " + (e.target ? e.target->code : "") + " " + e.cameo + " " + e.date.iso());
     if (e.verb.text == "meet") meet.insert(e.source.code + " " + (e.target ? e.target->code : "") + " " + e.cameo);
   }
-  EXPECT_EQ(collapsed, (std::set<std::string>{"USAGOV 164 2019-01-01", "PRKGOV 164 2019-01-01"}));
+  EXPECT_EQ(collapsed, (std::set<std::string>{"USAGOV PRKGOV 164 2019-01-01", "PRKGOV USAGOV 164 2019-01-01"}));
   EXPECT_EQ(meet, (std::set<std::string>{"USAELI PRKGOV 040", "PRKGOV USAELI 040"}));
   // Without two office holders named just before, "they" refers to no one.
   EXPECT_TRUE(code("Their talks collapsed in 2019.").empty());

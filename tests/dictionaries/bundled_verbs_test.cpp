@@ -194,7 +194,7 @@ TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
       // Employees are labour (agents file).
       {"Hundreds of employees stopped work in a strike.", "---LAB --- 143"},
       // Talks as the subject of their collapse.
-      {"Talks between Israel and Egypt collapsed on Sunday.", "ISR --- 164"},
+      {"Talks between Israel and Egypt collapsed on Sunday.", "ISR EGY 164"},  // each halts them with the other
       // Failing to reach a deal (upper FAIL with a lower SIGN code).
       {"The United States and South Korea failed to reach agreement on trade.", "USA --- 120"},
       // A phrase of the object or a place does not void the event: the "no event"
