@@ -267,6 +267,27 @@ std::vector<Referent> referents_of(const Sentence& sentence, const std::vector<s
   return referents;
 }
 
+// "Kim called the US ... Kim added that ... '...', Kim was quoted as saying by KCNA": a
+// sentence whose own chain quotes a speaker through an outlet credits that outlet with the
+// speaker's events of the sentences around it (two either side) that name no source of
+// their own; the lead's chain stays behind it.
+void credit_quoted_speakers(const std::vector<std::vector<AttributionLink>>& frames, std::vector<Event>& events) {
+  constexpr int kReach = 2;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    const std::vector<AttributionLink>& frame = frames[i];
+    if (frame.size() < 2 || frame[0].relation != "said" || frame[0].source.code.empty()) continue;
+    for (Event& event : events) {
+      const int distance = event.sentence - static_cast<int>(i);
+      if (distance == 0 || distance < -kReach || distance > kReach) continue;
+      if (event.source.code != frame[0].source.code) continue;
+      const bool own_source = std::any_of(event.attribution.begin(), event.attribution.end(),
+                                          [&](const AttributionLink& link) { return link.sentence != 0; });
+      if (own_source) continue;
+      event.attribution.insert(event.attribution.begin(), frame.begin(), frame.end());
+    }
+  }
+}
+
 // Events of one verb, code and source phrase, told apart by their order.
 using PlaceKey = std::tuple<uint32_t, std::string, uint32_t>;
 PlaceKey place_key(const Event& e) { return {e.verb.span.start, e.cameo, e.source.span.start}; }
@@ -284,21 +305,26 @@ std::vector<Event> Coder::code(const Story& story) const {
   timeline.set_term_resolver([&](const Sentence& sentence, int possessor, int ordinal) {
     return people.term(sentence, words, possessor, ordinal);
   });
-  // The lead's reporting chain ("..., the Associated Press reported, quoted by BTA") is
-  // where the whole report comes from: events of later sentences that name no source of
-  // their own carry it, marked with the lead's index.
-  std::vector<AttributionLink> lead_chain;
+  // Each sentence's own reporting chain, that of its main clause, marked with its index.
+  // The lead's ("..., the Associated Press reported, quoted by BTA") is where the whole
+  // report comes from: events of later sentences that name no source of their own carry it.
+  std::vector<std::vector<AttributionLink>> frames(story.sentences.size());
   for (size_t i = 0; i < story.sentences.size(); ++i) {
     const Sentence& sentence = story.sentences[i];
     words = dictionary_words(sentence);
     people.read(words);
     const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
-    if (i == 0)
-      for (size_t t = 0; t < sentence.tokens.size(); ++t)
-        if (sentence.tokens[t].head < 0 && sentence.tokens[t].deprel == "root") {
-          lead_chain = attribution(sentence, words, static_cast<int>(t), story.date);
-          for (AttributionLink& link : lead_chain) link.sentence = 0;
-        }
+    // The main clause's claim: the root, or when the root only frames a quotation ("'...',
+    // Kim was quoted as saying") the quoted clause.
+    for (size_t t = 0; t < sentence.tokens.size() && frames[i].empty(); ++t) {
+      const Token& token = sentence.tokens[t];
+      const bool main = token.deprel == "root" ||
+                        (token.head >= 0 && sentence.tokens[token.head].deprel == "root" &&
+                         (token.deprel == "ccomp" || token.deprel == "parataxis"));
+      if (main) frames[i] = attribution(sentence, words, static_cast<int>(t), story.date);
+    }
+    for (AttributionLink& link : frames[i]) link.sentence = static_cast<int>(i);
+    const std::vector<AttributionLink>& lead_chain = frames[0];
     const std::vector<Referent> referents = referents_of(sentence, words, people);
     SentenceCoding coded = code(sentence, story.date, &referents);
     if (coded.skipped == "storydiscard") return {};
@@ -340,6 +366,7 @@ std::vector<Event> Coder::code(const Story& story) const {
       events.push_back(std::move(event));
     }
   }
+  credit_quoted_speakers(frames, events);
   return events;
 }
 

@@ -173,6 +173,27 @@ TEST_F(StoryContext, TheLeadsReportingChainAttributesTheWholeReport) {
   EXPECT_EQ(pyongyang->attribution[0].source.code, "PRKMED");
 }
 
+TEST_F(StoryContext, AQuotedSpeakersOutletIsCreditedWithHisNeighbouringStatements) {
+  const auto events = code(
+      "Kim criticized the United States, the Associated Press reported. "
+      "Kim accused Japan of aggression. "
+      "\"We will advance\", Kim was quoted as saying by KCNA. "
+      "Putin met Xi in Beijing.");
+  const Event* accused = find(events, "accused");
+  ASSERT_NE(accused, nullptr);
+  ASSERT_EQ(accused->attribution.size(), 3u);
+  EXPECT_EQ(accused->attribution[0].relation, "said");
+  EXPECT_EQ(accused->attribution[0].sentence, 2);
+  EXPECT_EQ(accused->attribution[1].relation, "quoted_by");
+  EXPECT_EQ(accused->attribution[1].source.code, "PRKMED");
+  EXPECT_EQ(accused->attribution[2].source.text, "the Associated Press");  // the lead's, behind
+  // Another speaker's event keeps the lead's chain only.
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_EQ(met->attribution.size(), 1u);
+  EXPECT_EQ(met->attribution[0].sentence, 0);
+}
+
 TEST_F(StoryContext, StatementsChargingHostilityAreAccusations) {
   const auto events = code(
       "Last month, Kim said the talks had only confirmed Washington's hostility towards his country.");
