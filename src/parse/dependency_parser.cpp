@@ -133,63 +133,178 @@ struct Lexical {
   }
 };
 
-size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFeatures>& out) {
-  const int s0 = st.top();
-  const int s1 = st.stack.size() >= 2 ? st.stack[st.stack.size() - 2] : -1;
-  const int n0 = st.buffer <= st.root() ? st.buffer : -1;
-  const int n1 = st.buffer + 1 <= st.root() ? st.buffer + 1 : -1;
-  const int n2 = st.buffer + 2 <= st.root() ? st.buffer + 2 : -1;
-  auto child = [](const std::vector<int>& v, int k) { return k < 0 ? -1 : v[k]; };
-  const int s0h = child(st.head, s0), s0h2 = child(st.head, s0h);
-  const int s0l = child(st.left1, s0), s0l2 = child(st.left2, s0);
-  const int s0r = child(st.right1, s0), s0r2 = child(st.right2, s0);
-  const int n0l = child(st.left1, n0), n0l2 = child(st.left2, n0);
-  const int before_n0 = n0 > 1 ? n0 - 1 : -1;
+// Each template's values with its id, hashed into feature keys in one tight loop at the end
+// (hashing in each template's own call, one after another, took more time than scoring).
+template <size_t kCapacity>
+struct TemplateValues {
+  uint64_t id[kCapacity], a[kCapacity], b[kCapacity], c[kCapacity];
+  size_t count = 0;
+  [[gnu::always_inline]] void add(uint64_t template_id, uint64_t x, uint64_t y = 0, uint64_t z = 0) {
+    id[count] = template_id;
+    a[count] = x;
+    b[count] = y;
+    c[count] = z;
+    ++count;
+  }
+  size_t hash(uint64_t* out) const {
+    for (size_t i = 0; i < count; ++i) out[i] = feature_key(id[i], a[i], b[i], c[i]);
+    return count;
+  }
+};
+
+// The positions the transition features look at; -1 where there is none.
+struct Context {
+  int s0, s1, n0, n1, n2, s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, before_n0;
+
+  explicit Context(const State& st) {
+    s0 = st.top();
+    s1 = st.stack.size() >= 2 ? st.stack[st.stack.size() - 2] : -1;
+    n0 = st.buffer <= st.root() ? st.buffer : -1;
+    n1 = st.buffer + 1 <= st.root() ? st.buffer + 1 : -1;
+    n2 = st.buffer + 2 <= st.root() ? st.buffer + 2 : -1;
+    auto child = [](const std::vector<int>& v, int k) { return k < 0 ? -1 : v[k]; };
+    s0h = child(st.head, s0), s0h2 = child(st.head, s0h);
+    s0l = child(st.left1, s0), s0l2 = child(st.left2, s0);
+    s0r = child(st.right1, s0), s0r2 = child(st.right2, s0);
+    n0l = child(st.left1, n0), n0l2 = child(st.left2, n0);
+    before_n0 = n0 > 1 ? n0 - 1 : -1;
+  }
+};
+
+// Many templates describe one word in one role (the top of the stack, its leftmost child,
+// ...): their summed scores depend only on the role and the word, so the parser computes
+// them once per sentence for each word in each role instead of once per transition.
+// The ids are the templates' numbers, fixed by the trained model.
+enum Role { kRoleS0, kRoleS1, kRoleS0h, kRoleS0h2, kRoleS0l, kRoleS0l2, kRoleS0r, kRoleS0r2, kRoleN0l, kRoleN0l2, kRoles };
+constexpr uint64_t kRoleTemplates[kRoles][3] = {
+    {1, 2, 3}, {73, 74, 0}, {39, 40, 0}, {51, 52, 0}, {42, 43, 0},
+    {54, 55, 0}, {45, 46, 0}, {57, 58, 0}, {48, 49, 0}, {60, 61, 0},
+};
+constexpr size_t kMaxRoleFeatures = 3;
+
+int role_position(const Context& c, int role) {
+  switch (role) {
+    case kRoleS0: return c.s0;
+    case kRoleS1: return c.s1;
+    case kRoleS0h: return c.s0h;
+    case kRoleS0h2: return c.s0h2;
+    case kRoleS0l: return c.s0l;
+    case kRoleS0l2: return c.s0l2;
+    case kRoleS0r: return c.s0r;
+    case kRoleS0r2: return c.s0r2;
+    case kRoleN0l: return c.n0l;
+    default: return c.n0l2;
+  }
+}
+
+// Word k (-1: none) in a role: the word alone and its tag, and for the top of the stack
+// also word and tag together.
+void role_features(int role, int k, const Lexical& lex, TemplateValues<kMaxRoleFeatures>& v) {
+  const uint64_t* ids = kRoleTemplates[role];
+  size_t next = 0;
+  if (role == kRoleS0) v.add(ids[next++], k < 0 ? kNone : lex.word_tag[k]);
+  v.add(ids[next++], k < 0 ? kNone : lex.word[k]);
+  v.add(ids[next], k < 0 ? kNone : lex.tag[k]);
+}
+
+// The first words of the buffer, which stay put while the stack is reduced.
+constexpr size_t kMaxBufferFeatures = 11;
+void buffer_features(const Context& c, const Lexical& lex, TemplateValues<kMaxBufferFeatures>& v) {
+  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
+  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
+  auto WP = [&](int k) { return k < 0 ? kNone : lex.word_tag[k]; };
+  v.add(4, WP(c.n0)); v.add(5, W(c.n0)); v.add(6, P(c.n0));
+  v.add(7, WP(c.n1)); v.add(8, W(c.n1)); v.add(9, P(c.n1));
+  v.add(10, WP(c.n2)); v.add(11, W(c.n2)); v.add(12, P(c.n2));
+  v.add(20, P(c.n0), P(c.n1)); v.add(21, P(c.n0), P(c.n1), P(c.n2));
+}
+
+// The top of the stack with its subtree. While a word is on the stack its head and left
+// children stay as they were when it was pushed; only right children are added, so these
+// scores change only with the top's right child count.
+constexpr size_t kMaxTopFeatures = 17;
+void top_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxTopFeatures>& v) {
+  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
+  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
+  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
+  const int s0 = c.s0;
+  const uint64_t s0_left = s0 >= 0 ? st.left_count[s0] : kNone, s0_right = s0 >= 0 ? st.right_count[s0] : kNone;
+  const uint64_t s0_left_set = s0 >= 0 ? st.left_labels[s0] : kNone, s0_right_set = s0 >= 0 ? st.right_labels[s0] : kNone;
+  // Valency.
+  v.add(33, W(s0), s0_right); v.add(34, P(s0), s0_right); v.add(35, W(s0), s0_left); v.add(36, P(s0), s0_left);
+  // Labels of the head and children.
+  v.add(41, L(s0)); v.add(44, L(c.s0l)); v.add(47, L(c.s0r));
+  v.add(53, L(c.s0h)); v.add(56, L(c.s0l2)); v.add(59, L(c.s0r2));
+  v.add(63, P(s0), P(c.s0l), P(c.s0l2)); v.add(64, P(s0), P(c.s0r), P(c.s0r2)); v.add(65, P(s0), P(c.s0h), P(c.s0h2));
+  // Label sets.
+  v.add(67, W(s0), s0_right_set); v.add(68, P(s0), s0_right_set); v.add(69, W(s0), s0_left_set);
+  v.add(70, P(s0), s0_left_set);
+}
+
+// The front of the buffer with its left children, which change only with their count.
+constexpr size_t kMaxFrontFeatures = 7;
+void front_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxFrontFeatures>& v) {
+  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
+  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
+  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
+  const int n0 = c.n0;
+  const uint64_t n0_left = n0 >= 0 ? st.left_count[n0] : kNone;
+  const uint64_t n0_left_set = n0 >= 0 ? st.left_labels[n0] : kNone;
+  v.add(37, W(n0), n0_left); v.add(38, P(n0), n0_left);
+  v.add(50, L(c.n0l)); v.add(62, L(c.n0l2));
+  v.add(66, P(n0), P(c.n0l), P(c.n0l2));
+  v.add(71, W(n0), n0_left_set); v.add(72, P(n0), n0_left_set);
+}
+
+// The templates that relate the top of the stack to the front of the buffer.
+void pair_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxFeatures>& v) {
   auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
   auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
   auto WP = [&](int k) { return k < 0 ? kNone : lex.word_tag[k]; };
   auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
+  const int s0 = c.s0, n0 = c.n0;
   const uint64_t distance = s0 > 0 && n0 > 0 ? static_cast<uint64_t>(std::min(n0 - s0, 8)) : kNone;
-  const uint64_t s0_left = s0 >= 0 ? st.left_count[s0] : kNone, s0_right = s0 >= 0 ? st.right_count[s0] : kNone;
-  const uint64_t n0_left = n0 >= 0 ? st.left_count[n0] : kNone;
-  const uint64_t s0_left_set = s0 >= 0 ? st.left_labels[s0] : kNone, s0_right_set = s0 >= 0 ? st.right_labels[s0] : kNone;
-  const uint64_t n0_left_set = n0 >= 0 ? st.left_labels[n0] : kNone;
-
-  size_t k = 0;
-  uint64_t id = 0;
-  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { out[k++] = feature_key(++id, a, b, c); };
-  // Single words.
-  add(WP(s0)); add(W(s0)); add(P(s0));
-  add(WP(n0)); add(W(n0)); add(P(n0));
-  add(WP(n1)); add(W(n1)); add(P(n1));
-  add(WP(n2)); add(W(n2)); add(P(n2));
   // Pairs.
-  add(WP(s0), WP(n0)); add(WP(s0), W(n0)); add(W(s0), WP(n0)); add(WP(s0), P(n0)); add(P(s0), WP(n0));
-  add(W(s0), W(n0)); add(P(s0), P(n0)); add(P(n0), P(n1));
+  v.add(13, WP(s0), WP(n0)); v.add(14, WP(s0), W(n0)); v.add(15, W(s0), WP(n0)); v.add(16, WP(s0), P(n0));
+  v.add(17, P(s0), WP(n0)); v.add(18, W(s0), W(n0)); v.add(19, P(s0), P(n0));
   // Tag trigrams.
-  add(P(n0), P(n1), P(n2)); add(P(s0), P(n0), P(n1)); add(P(s0h), P(s0), P(n0));
-  add(P(s0), P(s0l), P(n0)); add(P(s0), P(s0r), P(n0)); add(P(s0), P(n0), P(n0l));
+  v.add(22, P(s0), P(n0), P(c.n1)); v.add(23, P(c.s0h), P(s0), P(n0));
+  v.add(24, P(s0), P(c.s0l), P(n0)); v.add(25, P(s0), P(c.s0r), P(n0)); v.add(26, P(s0), P(n0), P(c.n0l));
   // Distance.
-  add(W(s0), distance); add(P(s0), distance); add(W(n0), distance); add(P(n0), distance);
-  add(W(s0), W(n0), distance); add(P(s0), P(n0), distance);
-  // Valency.
-  add(W(s0), s0_right); add(P(s0), s0_right); add(W(s0), s0_left); add(P(s0), s0_left);
-  add(W(n0), n0_left); add(P(n0), n0_left);
-  // Heads and children.
-  add(W(s0h)); add(P(s0h)); add(L(s0)); add(W(s0l)); add(P(s0l)); add(L(s0l));
-  add(W(s0r)); add(P(s0r)); add(L(s0r)); add(W(n0l)); add(P(n0l)); add(L(n0l));
-  add(W(s0h2)); add(P(s0h2)); add(L(s0h)); add(W(s0l2)); add(P(s0l2)); add(L(s0l2));
-  add(W(s0r2)); add(P(s0r2)); add(L(s0r2)); add(W(n0l2)); add(P(n0l2)); add(L(n0l2));
-  add(P(s0), P(s0l), P(s0l2)); add(P(s0), P(s0r), P(s0r2)); add(P(s0), P(s0h), P(s0h2));
-  add(P(n0), P(n0l), P(n0l2));
-  // Label sets.
-  add(W(s0), s0_right_set); add(P(s0), s0_right_set); add(W(s0), s0_left_set); add(P(s0), s0_left_set);
-  add(W(n0), n0_left_set); add(P(n0), n0_left_set);
+  v.add(27, W(s0), distance); v.add(28, P(s0), distance); v.add(29, W(n0), distance); v.add(30, P(n0), distance);
+  v.add(31, W(s0), W(n0), distance); v.add(32, P(s0), P(n0), distance);
   // The word below the top, whether the top has its head, the word before the buffer.
-  add(W(s1)); add(P(s1)); add(P(s1), P(s0)); add(P(s1), P(s0), P(n0));
-  add(s0 >= 0 && st.head[s0] >= 0, P(s0), P(n0)); add(P(before_n0), P(n0), P(s0));
-  add(W(s0), P(n0), L(s0)); add(P(s0), W(n0), L(s0));
-  return k;
+  v.add(75, P(c.s1), P(s0)); v.add(76, P(c.s1), P(s0), P(n0));
+  v.add(77, s0 >= 0 && st.head[s0] >= 0, P(s0), P(n0)); v.add(78, P(c.before_n0), P(n0), P(s0));
+  v.add(79, W(s0), P(n0), L(s0)); v.add(80, P(s0), W(n0), L(s0));
+}
+
+// Every transition feature, as training needs them, in the order of their template ids (so
+// that training sums them in the same order as ever and stays reproducible).
+constexpr size_t kTemplates = 80;
+size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFeatures>& out) {
+  const Context c(st);
+  auto place = [&](const auto& v) {
+    for (size_t i = 0; i < v.count; ++i) out[v.id[i] - 1] = feature_key(v.id[i], v.a[i], v.b[i], v.c[i]);
+  };
+  TemplateValues<kMaxFeatures> pairs;
+  pair_features(st, c, lex, pairs);
+  place(pairs);
+  TemplateValues<kMaxTopFeatures> top;
+  top_features(st, c, lex, top);
+  place(top);
+  TemplateValues<kMaxFrontFeatures> front;
+  front_features(st, c, lex, front);
+  place(front);
+  TemplateValues<kMaxBufferFeatures> buffer;
+  buffer_features(c, lex, buffer);
+  place(buffer);
+  for (int role = 0; role < kRoles; ++role) {
+    TemplateValues<kMaxRoleFeatures> word;
+    role_features(role, role_position(c, role), lex, word);
+    place(word);
+  }
+  return kTemplates;
 }
 
 // Features for labelling the arc head -> dependent about to be added.
@@ -203,9 +318,9 @@ size_t extract_label(const State& st, const Lexical& lex, int head, int dependen
   const uint64_t distance = static_cast<uint64_t>(std::min(std::abs(head - dependent), 6));
   const int d_left = st.left1[dependent], d_right = st.right1[dependent];
   const int h_left = st.left1[head], h_right = st.right1[head];
-  size_t k = 0;
+  TemplateValues<kMaxLabelFeatures> v;
   uint64_t id = 1000;
-  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { out[k++] = feature_key(++id, a, b, c); };
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { v.add(++id, a, b, c); };
   add(direction); add(W(head)); add(P(head)); add(W(dependent)); add(P(dependent));
   add(W(head), P(dependent)); add(P(head), W(dependent)); add(P(head), P(dependent), direction);
   add(W(head), W(dependent)); add(P(head), P(dependent), distance);
@@ -219,7 +334,7 @@ size_t extract_label(const State& st, const Lexical& lex, int head, int dependen
   add(P(head), st.left_labels[head], st.right_labels[head]);
   add(W(dependent), P(d_left), P(d_right));
   add(P(near(st.buffer + 1)), P(dependent), P(head));
-  return k;
+  return v.hash(out.data());
 }
 
 // Gold-tree losses of each transition (Goldberg & Nivre 2012), INT_MAX for invalid ones.
@@ -279,10 +394,82 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   label_scores.resize(label_count);
   std::array<uint64_t, kMaxFeatures> feats;
   std::array<uint64_t, kMaxLabelFeatures> label_feats;
-  std::array<int32_t, kActions> scores;
+  using Scores = std::array<int32_t, kActions>;
+  Scores scores;
+  // Scores of the features of one word in one role, and of the buffer's first words, computed
+  // when first needed: row role * positions + position, where position 0 (no word) stands for
+  // a missing one.
+  thread_local std::vector<Scores> role_scores, buffer_scores;
+  thread_local std::vector<char> role_known, buffer_known;
+  const size_t positions = static_cast<size_t>(count) + 2;
+  role_scores.resize(kRoles * positions);
+  role_known.assign(kRoles * positions, 0);
+  buffer_scores.resize(positions);
+  buffer_known.assign(positions, 0);
+  // Likewise the top of the stack and the front of the buffer with their subtrees, per
+  // position, valid while the child count they were computed for holds (-1: none yet).
+  struct Subtree {
+    int children = -1;
+    Scores scores;
+  };
+  thread_local std::vector<Subtree> top_scores, front_scores;
+  top_scores.assign(positions, Subtree{});
+  front_scores.assign(positions, Subtree{});
+  std::array<uint64_t, std::max({kMaxBufferFeatures, kMaxRoleFeatures, kMaxTopFeatures, kMaxFrontFeatures})> cached_feats;
+  auto add = [](Scores& to, const Scores& from) {
+    for (int a = 0; a < kActions; ++a) to[a] += from[a];
+  };
+  auto cached = [&](Subtree& entry, int children, auto&& features) {
+    if (entry.children != children) {
+      entry.children = children;
+      entry.scores.fill(0);
+      const size_t m = features();
+      transitions_.add_scores(std::span(cached_feats.data(), m), entry.scores);
+    }
+    return entry.scores;
+  };
   while (!st.terminal()) {
-    const size_t n = extract(st, lex, feats);
+    const Context c(st);
+    TemplateValues<kMaxFeatures> pairs;
+    pair_features(st, c, lex, pairs);
+    const size_t n = pairs.hash(feats.data());
+    transitions_.prefetch(std::span(feats.data(), n));  // fetched while the cached scores are added
     scores.fill(0);
+    const auto top = static_cast<size_t>(std::max(c.s0, 0));
+    add(scores, cached(top_scores[top], st.right_count[top], [&] {
+      TemplateValues<kMaxTopFeatures> values;
+      top_features(st, c, lex, values);
+      return values.hash(cached_feats.data());
+    }));
+    const auto front = static_cast<size_t>(std::max(c.n0, 0));
+    add(scores, cached(front_scores[front], st.left_count[front], [&] {
+      TemplateValues<kMaxFrontFeatures> values;
+      front_features(st, c, lex, values);
+      return values.hash(cached_feats.data());
+    }));
+    const auto buffer = static_cast<size_t>(st.buffer);
+    if (!buffer_known[buffer]) {
+      buffer_known[buffer] = 1;
+      buffer_scores[buffer].fill(0);
+      TemplateValues<kMaxBufferFeatures> values;
+      buffer_features(c, lex, values);
+      const size_t m = values.hash(cached_feats.data());
+      transitions_.add_scores(std::span(cached_feats.data(), m), buffer_scores[buffer]);
+    }
+    add(scores, buffer_scores[buffer]);
+    for (int role = 0; role < kRoles; ++role) {
+      const int position = role_position(c, role);
+      const size_t row = static_cast<size_t>(role) * positions + static_cast<size_t>(std::max(position, 0));
+      if (!role_known[row]) {
+        role_known[row] = 1;
+        role_scores[row].fill(0);
+        TemplateValues<kMaxRoleFeatures> values;
+        role_features(role, position, lex, values);
+        const size_t m = values.hash(cached_feats.data());
+        transitions_.add_scores(std::span(cached_feats.data(), m), role_scores[row]);
+      }
+      add(scores, role_scores[row]);
+    }
     transitions_.add_scores(std::span(feats.data(), n), scores);
     const int action = best_action(st, scores);
     const auto [head, dependent] = st.arc(action);

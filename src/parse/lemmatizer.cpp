@@ -31,18 +31,33 @@ std::string normalized(std::string_view form, std::string_view upos) {
 }  // namespace
 
 std::string Lemmatizer::apply_rules(std::string_view form, std::string_view upos) const {
-  std::string word = normalized(form, upos);
+  // Lower-cased in a stack buffer: this runs for every word parsed.
+  char buffer[64];
+  std::string long_word;
+  std::string_view word = form;
+  if (upos != "PROPN") {
+    char* out = buffer;
+    if (form.size() > sizeof buffer) {
+      long_word.assign(form);
+      out = long_word.data();
+    }
+    for (size_t i = 0; i < form.size(); ++i)
+      out[i] = (form[i] >= 'A' && form[i] <= 'Z') ? static_cast<char>(form[i] + 32) : form[i];
+    word = std::string_view(out, form.size());
+  }
+  const uint64_t upos_hash = hash_bytes(upos);
   for (size_t k = std::min(kLongestSuffix, word.size());; --k) {
-    const auto it = suffix_rules_.find(key(upos, std::string_view(word).substr(word.size() - k)));
+    const auto it = suffix_rules_.find(hash_mix(upos_hash, hash_bytes(word.substr(word.size() - k))));
     if (it != suffix_rules_.end()) {
       const Rule& rule = rules_[it->second];
       if (rule.strip < word.size()) {
-        word.resize(word.size() - rule.strip);
-        word += rule.append;
+        std::string lemma(word.substr(0, word.size() - rule.strip));
+        lemma += rule.append;
+        return lemma;
       }
-      return word;
+      return std::string(word);
     }
-    if (k == 0) return word;
+    if (k == 0) return std::string(word);
   }
 }
 
