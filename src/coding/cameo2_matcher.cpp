@@ -870,6 +870,12 @@ std::vector<Event> Coding::combine(const Event& root, const Event& lower, bool& 
 std::vector<RawEvent> Coding::run() {
   const int n = tree_.size();
   // 1. Verbs with their arguments.
+  // A verb before v, with its sources as already resolved; null when `id` is none.
+  auto resolved = [&](int id) -> const VerbInfo* {
+    for (const VerbInfo& other : verbs_)
+      if (other.id == id) return &other;
+    return nullptr;
+  };
   for (int v = 0; v < n; ++v) {
     if (!is_verb(v)) continue;
     VerbInfo info;
@@ -887,10 +893,7 @@ std::vector<RawEvent> Coding::run() {
     if (const int g = governor(v, "conj"); g >= 0 && is_verb(g) && info.sources.empty()) {
       // The governor's sources as already resolved ("Bush scheduled to give a speech and
       // meet with dissidents": meet's subject is give's, which give took from scheduled).
-      const VerbInfo* governing = nullptr;
-      for (const VerbInfo& other : verbs_)
-        if (other.id == g) governing = &other;
-      if (governing) {
+      if (const VerbInfo* governing = resolved(g)) {
         info.sources.insert(info.sources.end(), governing->sources.begin(), governing->sources.end());
       } else {
         std::vector<NounPhrase> s, t;
@@ -901,15 +904,12 @@ std::vector<RawEvent> Coding::run() {
     // "responded by expanding exercises": a clause of means is done by its governor's
     // subject. (Other adverbial clauses, "killing eight", "to discuss", are left to the
     // source fallback, as PETRARCH does.)
-    if (const int g = governor(v, "advcl");
-        g >= 0 && is_verb(g) && info.sources.empty() && has_marker(v, "BY"))
-      for (const VerbInfo& other : verbs_)
-        if (other.id == g) info.sources = other.sources;
+    if (const int g = governor(v, "advcl"); g >= 0 && info.sources.empty() && has_marker(v, "BY"))
+      if (const VerbInfo* governing = resolved(g)) info.sources = governing->sources;
     // "issued a statement urging Israel to ...": a participle on a statement (a word of
     // the dictionary's &STATEMENT set) is the act of the statement's author.
     if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && in_synset("&STATEMENT", noun))
-      for (const VerbInfo& other : verbs_)
-        if (other.id == tree_.tok(noun).head) info.sources = other.sources;
+      if (const VerbInfo* author = resolved(tree_.tok(noun).head)) info.sources = author->sources;
     if (const int g = governor(v, "xcomp"); g >= 0) {
       std::vector<NounPhrase> s, t;
       direct_arguments(g, s, t, nullptr, nullptr);
