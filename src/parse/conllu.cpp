@@ -5,6 +5,7 @@
 
 #include "annals/parse.h"
 #include "parse/align.h"
+#include "parse/conllu_fields.h"
 #include "parse/phrase_projection.h"
 
 namespace annals {
@@ -19,28 +20,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// A non-negative decimal number; -1 when the text is anything else.
-int parse_number(std::string_view s) {
-  if (s.empty() || s.size() > 9) return -1;
-  int value = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 std::string_view field_or_empty(std::string_view field) { return field == "_" ? std::string_view() : field; }
-
-bool has_space_after_no(std::string_view misc) {
-  while (!misc.empty()) {
-    const size_t bar = misc.find('|');
-    if (misc.substr(0, bar) == "SpaceAfter=No") return true;
-    if (bar == std::string_view::npos) break;
-    misc.remove_prefix(bar + 1);
-  }
-  return false;
-}
 
 std::string_view base_relation(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
@@ -70,37 +50,6 @@ struct Unit {
   bool space_after = true;
   int line = 0;
 };
-
-struct Fields {
-  std::string_view column[10];
-  int count = 0;
-};
-
-Fields split_fields(std::string_view line) {
-  Fields f;
-  size_t start = 0;
-  const bool tabbed = line.find('\t') != std::string_view::npos;
-  if (tabbed) {
-    while (true) {
-      const size_t tab = line.find('\t', start);
-      if (f.count < 10) f.column[f.count] = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
-      ++f.count;
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    return f;
-  }
-  // Tabs lost on the way (copied through an editor): words separated by spaces.
-  for (size_t pos = 0; pos < line.size();) {
-    while (pos < line.size() && is_space(line[pos])) ++pos;
-    if (pos >= line.size()) break;
-    const size_t end = std::min(line.find(' ', pos), line.size());
-    if (f.count < 10) f.column[f.count] = line.substr(pos, end - pos);
-    ++f.count;
-    pos = end;
-  }
-  return f;
-}
 
 class ConlluReader {
  public:
@@ -155,30 +104,30 @@ class ConlluReader {
   }
 
   void read_word_line(std::string_view line, int line_number) {
-    const Fields f = split_fields(line);
+    const ConlluFields f = split_conllu_fields(line);
     if (f.count != 10)
       throw ParseError(line_number, "expected 10 columns, found " + std::to_string(f.count));
     const std::string_view id = f.column[0];
     const int expected = static_cast<int>(current_.tokens.size()) + 1;
     if (const size_t dot = id.find('.'); dot != std::string_view::npos) {
-      if (parse_number(id.substr(0, dot)) < 0 || parse_number(id.substr(dot + 1)) < 0)
+      if (parse_conllu_number(id.substr(0, dot)) < 0 || parse_conllu_number(id.substr(dot + 1)) < 0)
         throw ParseError(line_number, "bad empty-node id '" + std::string(id) + "'");
       return;  // empty nodes belong to enhanced graphs only
     }
     if (const size_t dash = id.find('-'); dash != std::string_view::npos) {
-      const int first = parse_number(id.substr(0, dash));
-      const int last = parse_number(id.substr(dash + 1));
+      const int first = parse_conllu_number(id.substr(0, dash));
+      const int last = parse_conllu_number(id.substr(dash + 1));
       if (first != expected || last < first)
         throw ParseError(line_number, "bad multiword token range '" + std::string(id) + "'");
       units_.push_back({f.column[1], first - 1, last - 1, !has_space_after_no(f.column[9]), line_number});
       multiword_end_ = last;
       return;
     }
-    const int number = parse_number(id);
+    const int number = parse_conllu_number(id);
     if (number != expected)
       throw ParseError(line_number, "word id '" + std::string(id) + "' where " + std::to_string(expected) +
                                         " was expected");
-    const int head = parse_number(f.column[6]);
+    const int head = parse_conllu_number(f.column[6]);
     if (head < 0) throw ParseError(line_number, "HEAD '" + std::string(f.column[6]) + "' is not a number");
     if (number > multiword_end_)
       units_.push_back({f.column[1], number - 1, number - 1, !has_space_after_no(f.column[9]), line_number});
@@ -285,6 +234,53 @@ class ConlluReader {
 
 }  // namespace
 
+int parse_conllu_number(std::string_view s) {
+  if (s.empty() || s.size() > 9) return -1;
+  int value = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+bool has_space_after_no(std::string_view misc) {
+  while (!misc.empty()) {
+    const size_t bar = misc.find('|');
+    if (misc.substr(0, bar) == "SpaceAfter=No") return true;
+    if (bar == std::string_view::npos) break;
+    misc.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+ConlluFields split_conllu_fields(std::string_view line) {
+  ConlluFields f;
+  size_t start = 0;
+  const bool tabbed = line.find('\t') != std::string_view::npos;
+  if (tabbed) {
+    while (true) {
+      const size_t tab = line.find('\t', start);
+      if (f.count < 10) f.column[f.count] = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+      ++f.count;
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    return f;
+  }
+  // Tabs lost on the way (copied through an editor): words separated by spaces.
+  for (size_t pos = 0; pos < line.size();) {
+    while (pos < line.size() && is_space(line[pos])) ++pos;
+    if (pos >= line.size()) break;
+    const size_t end = std::min(line.find(' ', pos), line.size());
+    if (f.count < 10) f.column[f.count] = line.substr(pos, end - pos);
+    ++f.count;
+    pos = end;
+  }
+  return f;
+}
+
+
 std::vector<Sentence> from_conllu(std::string_view conllu, std::string_view text) {
   return ConlluReader(conllu, text).read();
 }
@@ -299,7 +295,7 @@ bool looks_like_conllu(std::string_view parse) {
     if (line.front() == '#') return true;
     // A word line starts with its id ("1", "3-4", "5.1") and has ten columns.
     if (line.front() < '0' || line.front() > '9') return false;
-    return split_fields(line).count == 10;
+    return split_conllu_fields(line).count == 10;
   }
   return false;
 }

@@ -6,36 +6,15 @@
 
 #include "annals/pipeline.h"
 #include "annals/segment.h"
+#include "parse/conllu_fields.h"
 
 namespace annals {
 namespace {
 
-std::vector<std::string_view> tab_fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  for (size_t start = 0;;) {
-    const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
-
-bool space_after_no(std::string_view misc) {
-  for (size_t start = 0; start <= misc.size();) {
-    const size_t bar = std::min(misc.find('|', start), misc.size());
-    if (misc.substr(start, bar - start) == "SpaceAfter=No") return true;
-    start = bar + 1;
-  }
-  return false;
-}
-
+// A number field of the line; malformed input throws, naming the line.
 int number(std::string_view field, size_t line) {
-  int value = 0;
-  if (field.empty()) throw std::runtime_error("line " + std::to_string(line) + ": empty number field");
-  for (const char c : field) {
-    if (c < '0' || c > '9') throw std::runtime_error("line " + std::to_string(line) + ": bad number '" + std::string(field) + "'");
-    value = value * 10 + (c - '0');
-  }
+  const int value = parse_conllu_number(field);
+  if (value < 0) throw std::runtime_error("line " + std::to_string(line) + ": bad number '" + std::string(field) + "'");
   return value;
 }
 
@@ -72,8 +51,9 @@ std::vector<GoldDocument> read_gold_documents(std::string_view conllu) {
       continue;
     }
     if (line[0] == '#') continue;
-    const std::vector<std::string_view> f = tab_fields(line);
-    if (f.size() != 10) throw std::runtime_error("line " + std::to_string(line_number) + ": expected 10 tab-separated fields");
+    const ConlluFields fields = split_conllu_fields(line);
+    if (fields.count != 10) throw std::runtime_error("line " + std::to_string(line_number) + ": expected 10 fields");
+    const std::string_view* f = fields.column;
     if (f[0].find('.') != std::string_view::npos) continue;  // empty nodes
     if (documents.empty()) documents.emplace_back();
     GoldDocument& doc = documents.back();
@@ -93,7 +73,7 @@ std::vector<GoldDocument> read_gold_documents(std::string_view conllu) {
       multiword_last = number(f[0].substr(dash + 1), line_number);
       multiword_cursor = static_cast<uint32_t>(doc.text.size());
       doc.text += f[1];
-      space_pending = !space_after_no(f[9]);
+      space_pending = !has_space_after_no(f[9]);
       sentence_end = static_cast<uint32_t>(doc.text.size());
       continue;
     }
@@ -111,7 +91,7 @@ std::vector<GoldDocument> read_gold_documents(std::string_view conllu) {
     word.start = static_cast<uint32_t>(doc.text.size());
     doc.text += f[1];
     word.end = static_cast<uint32_t>(doc.text.size());
-    space_pending = !space_after_no(f[9]);
+    space_pending = !has_space_after_no(f[9]);
     sentence_end = word.end;
   }
   if (in_sentence) documents.back().sentences.emplace_back(sentence_start, sentence_end);
