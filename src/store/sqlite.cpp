@@ -2,9 +2,13 @@
 
 #include <fmt/core.h>
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace annals::sqlite {
+
+constexpr int kBusyTimeoutMs = 10000;
 
 Database::Database(const std::string& file, int flags) : file_(file) {
   const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
@@ -16,7 +20,7 @@ Database::Database(const std::string& file, int flags) : file_(file) {
   }
   sqlite3_extended_result_codes(db_, 1);
   // Another process (or our own reader connection) may briefly hold the write lock.
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
 Database::Database(Database&& other) noexcept
@@ -34,6 +38,27 @@ void Database::execute(const char* sql) {
     const std::string message = error ? error : sqlite3_errmsg(db_);
     sqlite3_free(error);
     throw StoreError(fmt::format("{}: {}", file_, message));
+  }
+}
+
+void Database::use_write_ahead_log() {
+  // The switch needs the file alone for a moment, and SQLite does not wait for that: when
+  // another process opens the same new store just then, it answers BUSY, or keeps the old
+  // mode, at once.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    std::string mode;
+    const int rc = sqlite3_exec(
+        db_, "PRAGMA journal_mode = WAL",
+        [](void* out, int, char** values, char**) {
+          *static_cast<std::string*>(out) = values[0] ? values[0] : "";
+          return 0;
+        },
+        &mode, nullptr);
+    if (rc == SQLITE_OK && mode == "wal") return;
+    if ((rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) || std::chrono::steady_clock::now() >= deadline)
+      fail("cannot switch to write-ahead logging");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
 }
 

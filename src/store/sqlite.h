@@ -26,6 +26,8 @@ class Database {
 
   // Runs one or more statements that return nothing of interest.
   void execute(const char* sql);
+  // Switches the file to write-ahead logging, waiting as long as for any lock.
+  void use_write_ahead_log();
   // The first column of the first row of a query returning one integer.
   int64_t integer(const char* sql);
 

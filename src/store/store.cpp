@@ -489,7 +489,7 @@ struct EventStore::Impl {
       throw StoreError(
           fmt::format("{}: not an annals event store (an SQLite database of another program)", file.string()));
     check_version(db, file);
-    db.execute("PRAGMA journal_mode = WAL");
+    db.use_write_ahead_log();
     // With WAL, NORMAL keeps every commit atomic and survives a killed process; only a
     // power loss may drop the last commits (never half of one).
     db.execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");

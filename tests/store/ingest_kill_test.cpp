@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "annals/store.h"
+#include "store/sqlite.h"
 #include "store_fixture.h"
 
 namespace annals {
@@ -34,6 +37,11 @@ pid_t start_ingest(const fs::path& db, const fs::path& corpus, const fs::path& l
     _exit(127);
   }
   return pid;
+}
+
+std::string read_log(const fs::path& file) {
+  std::ifstream in(file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 int wait_exit_code(pid_t pid) {
@@ -70,17 +78,21 @@ TEST(IngestKill, AKilledIngestResumesToTheSameStore) {
   const pid_t pid = start_ingest(dir / "killed.db", dir / "corpus", dir / "killed.log");
   // Kill once some stories are in, well before the end.
   bool killed = false;
-  for (int i = 0; i < 20000 && !killed; ++i) {
+  int status = 0;
+  std::string last_error;
+  while (!killed && waitpid(pid, &status, WNOHANG) == 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    if (!fs::exists(dir / "killed.db")) continue;
     try {
-      if (EventStore(dir / "killed.db").story_count() >= kStories / 10) killed = kill(pid, SIGKILL) == 0;
-    } catch (const StoreError&) {
-      // The ingest may still be creating the schema.
+      // A read-only connection: the watcher must not take part in creating the store.
+      sqlite::Database watcher((dir / "killed.db").string(), SQLITE_OPEN_READONLY);
+      if (watcher.integer("SELECT count(*) FROM stories") >= kStories / 10) killed = kill(pid, SIGKILL) == 0;
+    } catch (const StoreError& error) {
+      last_error = error.what();  // not created yet
     }
   }
-  wait_exit_code(pid);
-  ASSERT_TRUE(killed) << "the ingest could not be caught mid-run";
+  if (killed) waitpid(pid, &status, 0);
+  ASSERT_TRUE(killed) << "the ingest ended before it could be killed (wait status " << status << "); its log:\n"
+                      << read_log(dir / "killed.log") << "the last error reading its store: " << last_error;
 
   const EventStore interrupted(dir / "killed.db");
   ASSERT_LT(interrupted.story_count(), static_cast<size_t>(kStories)) << "the ingest had already finished";

@@ -8,7 +8,9 @@
 
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <sstream>
+#include <thread>
 
 #include "annals/output.h"
 #include "store_fixture.h"
@@ -223,6 +225,36 @@ TEST(EventStore, AnEmptyFileIsBroughtToTheCurrentSchema) {
   EXPECT_EQ(sqlite3_column_int(statement, 0), kStoreSchemaVersion);
   sqlite3_finalize(statement);
   sqlite3_close(db);
+}
+
+// Another program opening the same new store at the same moment (a query, a second
+// ingest) must make the open wait, not fail: SQLite does not wait on its own for the
+// switch to write-ahead logging. The race is short, so it is run many times.
+TEST(EventStore, TwoConnectionsCanOpenANewStoreAtOnce) {
+  TempDir dir("race");
+  int failures = 0;
+  std::string error;
+  for (int round = 0; round < 300; ++round) {
+    const fs::path file = dir / ("events" + std::to_string(round) + ".db");
+    std::ofstream(file).close();
+    auto other = std::async(std::launch::async, [&] {
+      for (int i = 0; i < 20; ++i) {
+        sqlite3* db = nullptr;
+        sqlite3_open(file.c_str(), &db);
+        sqlite3_busy_timeout(db, 10000);
+        sqlite3_exec(db, "PRAGMA journal_mode = WAL; SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+      }
+    });
+    try {
+      EventStore store(file);
+    } catch (const StoreError& e) {
+      ++failures;
+      error = e.what();
+    }
+    other.get();
+  }
+  EXPECT_EQ(failures, 0) << error;
 }
 
 class Ingest : public ::testing::Test {
