@@ -195,6 +195,9 @@ TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
       {"Hundreds of employees stopped work in a strike.", "---LAB --- 143"},
       // Talks as the subject of their collapse.
       {"Talks between Israel and Egypt collapsed on Sunday.", "ISR EGY 164"},  // each halts them with the other
+      // Talks or a summit as the subject of their happening: both sides meet.
+      {"Talks between Russia and Ukraine resumed in Istanbul.", "UKR RUS 046"},
+      {"A summit of Russia and China opened in Beijing.", "RUS CHN 040"},
       // Failing to reach a deal (upper FAIL with a lower SIGN code).
       {"The United States and South Korea failed to reach agreement on trade.", "USA --- 120"},
       // A phrase of the object or a place does not void the event: the "no event"
