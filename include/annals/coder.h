@@ -55,9 +55,10 @@ class Coder {
  private:
   // A sentence of a story, its references back to the story's actors resolved.
   SentenceCoding code(const Sentence& sentence, Date date, const std::vector<Referent>* referents) const;
-  // The reporting chain of the claim made by token `predicate`, its sources coded.
+  // The reporting chain of the claim made by token `predicate`, its sources coded (a
+  // source that names no actor by the actor a referent stands for: "the agency said").
   std::vector<AttributionLink> attribution(const Sentence& sentence, const std::vector<std::string>& words,
-                                           int predicate, Date date) const;
+                                           int predicate, Date date, const std::vector<Referent>* referents) const;
 
   std::shared_ptr<const Dictionaries> dictionaries_;
   CoderOptions options_;

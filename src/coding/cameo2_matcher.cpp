@@ -515,15 +515,27 @@ class Coding {
   }
   // Verbs, and adjectives that govern an act as verbs do ("is willing to send aid",
   // "is ready to talk"): the dictionary may list them as verbs.
+  // So are predicate adjectives of attitude that the dictionary codes as comments ("China is
+  // concerned about ...", "is skeptical of ...": 012; "is optimistic": 013).
   bool is_verb(int i) const {
     if (tree_.pos(i) == "VERB") return true;
     if (tree_.pos(i) != "ADJ") return false;
-    bool copula = false, complement = false;
+    bool copula = false, complement = false, subject = false;
     for (auto [b, e] = tree_.children(i); b != e; ++b) {
       copula |= tree_.rel(*b) == "cop";
       complement |= tree_.rel(*b) == "xcomp" && tree_.pos(*b) == "VERB";
+      subject |= tree_.rel(*b) == "nsubj";
     }
-    return copula && complement;
+    return copula && (complement || (subject && is_comment_adjective(i)));
+  }
+  bool is_comment_adjective(int i) const {
+    // Adjectives are listed as written: no stem variants to try (and nothing to allocate).
+    const std::vector<Cameo2Verb>* entries = dict_.verbs(tree_.lemma(i));
+    if (!entries) entries = dict_.verbs(tree_.words[i]);
+    if (!entries || entries->empty()) return false;
+    for (const Cameo2Verb& entry : *entries)
+      if (!entry.code.starts_with("01")) return false;
+    return true;
   }
   // "There were 10 soldiers killed": a participle without auxiliary after existential
   // "there be" is a passive whose noun is what was acted on.
@@ -535,6 +547,34 @@ class Coding {
     for (auto [b, e] = tree_.children(verb); b != e; ++b)
       if (tree_.rel(*b).starts_with("aux")) return false;
     return existential;
+  }
+  // "Israel is opposed to the plan", "Vietnam is committed to reform": participles that name
+  // their subject's attitude, not something done to it, unless an agent says otherwise
+  // ("was opposed by the opposition").
+  bool is_attitude_participle(int verb) const {
+    const std::string& word = tree_.words[verb];
+    if (word != "OPPOSED" && word != "COMMITTED" && word != "DEDICATED" && word != "DEVOTED") return false;
+    for (auto [b, e] = tree_.children(verb); b != e; ++b)
+      for (auto [cb, ce] = tree_.children(*b); cb != ce; ++cb)
+        if (tree_.rel(*cb) == "case" && tree_.words[*cb] == "BY") return false;
+    return true;
+  }
+  // The dictionary entries of verb token v, looked up by lemma, then by its spelling.
+  const std::vector<Cameo2Verb>* entries_of(int v) const {
+    const std::string& key = tree_.lemma(v);
+    const std::vector<Cameo2Verb>* entries = dict_.verbs(key);
+    if (!entries && !key.ends_with("E")) entries = dict_.verbs(key + "E");
+    if (!entries && key.ends_with("E")) entries = dict_.verbs(key.substr(0, key.size() - 1));
+    if (!entries && tree_.words[v] != key) entries = dict_.verbs(tree_.words[v]);
+    return entries;
+  }
+  // A verb of statement only (SAY, 010), which reports a clause rather than acts.
+  bool is_statement_verb(int v) const {
+    const std::vector<Cameo2Verb>* entries = entries_of(v);
+    if (!entries || entries->empty()) return false;
+    for (const Cameo2Verb& entry : *entries)
+      if (entry.code != "010") return false;
+    return true;
   }
   void code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase* target) const;
   // The phrase's actor, minus the words the matched pattern used; `erased` is set when
@@ -551,6 +591,11 @@ class Coding {
   bool is_nonfinite_clause(int verb) const {
     for (auto [b, e] = tree_.children(verb); b != e; ++b)
       if (tree_.rel(*b) == "mark" && (tree_.words[*b] == "TO" || tree_.tok(verb).xpos == "VBG")) return true;
+    return false;
+  }
+  bool has_child(int token, std::string_view relation) const {
+    for (auto [b, e] = tree_.children(token); b != e; ++b)
+      if (tree_.rel(*b) == relation) return true;
     return false;
   }
   bool has_marker(int verb, std::string_view word) const {
@@ -609,6 +654,8 @@ void Coding::direct_arguments(int verb, std::vector<NounPhrase>& sources, std::v
         }
       }
       if (!resolved) phrases_of(tree_, *b, sources);
+    } else if (in(r, {"nsubjpass", "nsubj:pass"}) && is_attitude_participle(verb)) {
+      phrases_of(tree_, *b, sources);
     } else if (in(r, {"obj", "dobj", "iobj", "nsubjpass", "nsubj:pass"})) {
       phrases_of(tree_, *b, targets);
       if (passive && (r == "nsubjpass" || r == "nsubj:pass")) *passive = true;
@@ -674,11 +721,7 @@ void Coding::code_triplet(Triplet& t, const NounPhrase* source, const NounPhrase
   t.pattern = nullptr;
   t.consumed.clear();
   // Verb entries: multiword verbs whose particles are present, else the single-word ones.
-  const std::string& key = tree_.lemma(verb.id);
-  const std::vector<Cameo2Verb>* entries = dict_.verbs(key);
-  if (!entries && !key.ends_with("E")) entries = dict_.verbs(key + "E");
-  if (!entries && key.ends_with("E")) entries = dict_.verbs(key.substr(0, key.size() - 1));
-  if (!entries && tree_.words[verb.id] != key) entries = dict_.verbs(tree_.words[verb.id]);
+  const std::vector<Cameo2Verb>* entries = entries_of(verb.id);
   if (!entries) return;
   std::vector<const Cameo2Verb*> chosen;
   for (const Cameo2Verb& entry : *entries) {
@@ -890,7 +933,14 @@ std::vector<RawEvent> Coding::run() {
     }
     // A conjoined verb shares its governor's subject; an open complement takes its
     // governor's object, else its subject; a complement clause's subject is a target.
-    if (const int g = governor(v, "conj"); g >= 0 && is_verb(g) && info.sources.empty()) {
+    const bool passive_conjunct = governor(v, "conj") >= 0 && info.sources.empty() && info.targets.empty() &&
+                                  (has_child(v, "aux:pass") || has_child(v, "auxpass"));
+    if (passive_conjunct) {
+      // "Vietnam is committed to reform but will not be rushed": the shared subject is acted on.
+      for (auto [b, e] = tree_.children(tree_.tok(v).head); b != e; ++b)
+        if (in(tree_.rel(*b), {"nsubj", "nsubj:pass", "nsubjpass"})) phrases_of(tree_, *b, info.targets);
+      info.passive = true;
+    } else if (const int g = governor(v, "conj"); g >= 0 && is_verb(g) && info.sources.empty()) {
       // The governor's sources as already resolved ("Bush scheduled to give a speech and
       // meet with dissidents": meet's subject is give's, which give took from scheduled).
       if (const VerbInfo* governing = resolved(g)) {
@@ -1000,6 +1050,20 @@ std::vector<RawEvent> Coding::run() {
         if (tree_.rel(*b) != "cop" && is_verb(*b)) roots.push_back(*b);
     for (auto [b, e] = tree_.children(i); b != e; ++b)
       if (in(tree_.rel(*b), {"conj", "parataxis"})) roots.push_back(*b);
+  }
+  // "Thailand said Vietnam agreed to hold talks", "... continued to send arms, a spokesman
+  // said": a clause that a statement reports governs its own open complement as a root does;
+  // otherwise the complement would be lost whenever the speaker is a known actor.
+  for (size_t r = 0, count = roots.size(); r < count; ++r) {
+    if (!is_statement_verb(roots[r])) continue;
+    for (auto [b, e] = tree_.children(roots[r]); b != e; ++b) {
+      if (tree_.rel(*b) != "ccomp" || !is_verb(*b)) continue;
+      for (auto [cb, ce] = tree_.children(*b); cb != ce; ++cb)
+        if (tree_.rel(*cb) == "xcomp" && is_verb(*cb)) {
+          roots.push_back(*b);
+          break;
+        }
+    }
   }
   // The author's act in a statement ("issued a statement urging ...") stands on its own.
   for (const VerbInfo& verb : verbs_)

@@ -12,6 +12,7 @@
 #include "coding/cameo2_matcher.h"
 #include "coding/linear_matcher.h"
 #include "coding/raw_event.h"
+#include "coding/stated_acts.h"
 #include "dictionaries/actors.h"
 #include "dictionaries/verbs.h"
 #include "dictionaries/verbs_cameo2.h"
@@ -45,6 +46,20 @@ bool is_media(const std::string& code) {
 // An event code the dictionaries use for "recognised, but no event".
 bool is_null_code(const std::string& code) { return code.empty() || code == "---" || code == "--"; }
 
+// The code of a named reporting source; "the agency said" is the outlet it refers back to.
+// Empty when the dictionaries know neither.
+std::string source_code(const std::vector<std::string>& words, const AttributionSource& link,
+                        const Dictionaries& dictionaries, Date date, const std::vector<Referent>* referents) {
+  std::string code = code_noun_phrase(words, link.first_token, link.last_token + 1, dictionaries, date);
+  if (code == "---") return {};
+  if (!code.empty()) return code;
+  if (referents)
+    for (const Referent& referent : *referents)
+      if (referent.actors.size() == 1 && referent.first <= link.last_token && link.first_token <= referent.last)
+        code = referent.actors.front()->code_on(date);
+  return code;
+}
+
 }  // namespace
 
 Coder::Coder(std::shared_ptr<const Dictionaries> dictionaries, CoderOptions options,
@@ -52,15 +67,15 @@ Coder::Coder(std::shared_ptr<const Dictionaries> dictionaries, CoderOptions opti
     : dictionaries_(std::move(dictionaries)), options_(options), ontology_(ontology) {}
 
 std::vector<AttributionLink> Coder::attribution(const Sentence& sentence, const std::vector<std::string>& words,
-                                                int predicate, Date date) const {
+                                                int predicate, Date date,
+                                                const std::vector<Referent>* referents) const {
   std::vector<AttributionLink> chain;
   for (const AttributionSource& link : attribution_of(sentence, predicate)) {
     AttributionLink& out = chain.emplace_back();
     out.relation = link.relation;
     if (link.first_token < 0) continue;
     out.source = make_actor(sentence, {"", link.first_token, link.last_token});
-    const std::string code = code_noun_phrase(words, link.first_token, link.last_token + 1, *dictionaries_, date);
-    if (code != "---") out.source.code = code;
+    out.source.code = source_code(words, link, *dictionaries_, date, referents);
   }
   return chain;
 }
@@ -89,30 +104,67 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date, const std::vecto
              : match_cameo2(context, static_cast<const Cameo2VerbDictionary&>(verbs));
 
   const bool require_dyad = options_.require_dyad.value_or(linear);
+  // Acts announced, refused or required are coded as the CAMEO codebook codes those statements
+  // (see stated_acts.h) with CAMEO.2.0 dictionaries that bring no PICO ontology, such as the
+  // bundled ones. PETRARCH-1 codes the act itself, and so does PETRARCH-2, whose ontology
+  // defines how verbs combine ("agreed to lift" = 085) and what negation makes of them.
+  const bool stated_acts = !linear && static_cast<const Cameo2VerbDictionary&>(verbs).pico().empty();
   std::vector<std::string> issues;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
+  ActorMention speaker;
+  auto assign_code = [&](Event& event, std::string_view code) {
+    event.cameo = code;
+    event.root = Ontology::root(event.cameo);
+    event.quad_class = Ontology::quad_class(event.cameo);
+    if (const CameoCode* known = ontology_.find(event.cameo)) {
+      event.goldstein = known->goldstein;
+      event.plover = known->plover;
+    }
+  };
   for (const RawEvent& raw : candidates) {
     if (is_null_code(raw.code)) continue;
-    const bool has_source = !is_null_actor(raw.source);
-    const bool has_target = !is_null_actor(raw.target);
+    // An act the sentence announces, refuses or requires is coded as CAMEO codes the statement:
+    // an intent or threat, a rejection, a demand by the speaker of the actor who must act.
+    std::string_view code = raw.code;
+    const ActorMention* source = &raw.source;
+    const ActorMention* target = &raw.target;
+    ModalityReading reading;
+    if (raw.verb_first >= 0) reading = modality_of(sentence, raw.verb_first);
+    if (stated_acts) {
+      const StatedAct stated = stated_act(sentence, words, raw.verb_first, reading, code);
+      if (stated.demand && !is_null_actor(raw.source)) {
+        // "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
+        const std::vector<AttributionSource> chain = attribution_of(sentence, raw.verb_first);
+        if (!chain.empty() && chain.front().first_token >= 0 && chain.front().relation != "quoted_by" &&
+            chain.front().relation != "citing") {
+          speaker = {source_code(words, chain.front(), *dictionaries_, date, referents), chain.front().first_token,
+                     chain.front().last_token};
+          if (!is_null_actor(speaker) && speaker.code != raw.source.code) {
+            code = stated.code;
+            reading.modality = stated.modality;
+            target = &raw.source;
+            source = &speaker;
+          }
+        }
+      } else if (!stated.demand && !stated.code.empty()) {
+        code = stated.code;
+        reading.modality = stated.modality;
+      }
+    }
+    const bool has_source = !is_null_actor(*source);
+    const bool has_target = !is_null_actor(*target);
     if (require_dyad ? !(has_source && has_target) : !(has_source || has_target))
       continue;
     // One event per (source, target, code) and sentence, as PETRARCH reports them.
-    if (!seen.emplace(raw.source.code, raw.target.code, raw.code).second) continue;
+    if (!seen.emplace(source->code, target->code, code).second) continue;
 
     if (issues.empty()) issues = dictionaries_->issues().find(words);
     Event event;
     event.sentence_id = sentence.id;
     event.date = event.date_end = date;
-    event.source = make_actor(sentence, raw.source);
-    if (!raw.target.empty()) event.target = make_actor(sentence, raw.target);
-    event.cameo = raw.code;
-    event.root = Ontology::root(raw.code);
-    event.quad_class = Ontology::quad_class(raw.code);
-    if (const CameoCode* known = ontology_.find(raw.code)) {
-      event.goldstein = known->goldstein;
-      event.plover = known->plover;
-    }
+    event.source = make_actor(sentence, *source);
+    if (!target->empty()) event.target = make_actor(sentence, *target);
+    assign_code(event, code);
     if (raw.verb_first >= 0) {
       const ActorMention verb{"", raw.verb_first, raw.verb_last};
       const EventActor span = make_actor(sentence, verb);
@@ -123,8 +175,9 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date, const std::vecto
       if (is_reporting(sentence, raw.verb_first) && event.target && is_media(event.source.code) &&
           is_media(event.target->code))
         continue;
-      event.modality = modality_of(sentence, raw.verb_first).modality;
-      event.attribution = attribution(sentence, words, raw.verb_first, date);
+      event.modality = reading.modality;
+      event.attribution = attribution(sentence, words, raw.verb_first, date, referents);
+      if (stated_acts && claims_own_act(event.attribution, event.source.code)) assign_code(event, kClaimOfResponsibility);
     }
     event.issues = issues;
     event.text = sentence.text;
@@ -158,8 +211,9 @@ bool holds_office(const Actor& actor) {
   });
 }
 
-// Story-level memory of the office holders the story names: their terms of office date
-// "during his first term", and the latest one is who "he" and "she" refer to.
+// Story-level memory of the office holders and news outlets the story names: holders'
+// terms of office date "during his first term", the latest holder is who "he" and "she"
+// refer to, the latest outlet what "the agency" does.
 class StoryPeople {
  public:
   StoryPeople(const Dictionaries& dictionaries, Date story_date)
@@ -172,6 +226,14 @@ class StoryPeople {
     for (const auto& [at, actor] : current_)
       if (at < token) holder = actor;
     return holder;
+  }
+
+  // The news outlet named last before token `token`, here or in an earlier sentence.
+  const Actor* outlet_before(int token) const {
+    const Actor* outlet = earlier_outlet_;
+    for (const auto& [at, actor] : current_outlets_)
+      if (at < token) outlet = actor;
+    return outlet;
   }
 
   // The two office holders named last before token `token`, in this sentence or the last
@@ -196,10 +258,16 @@ class StoryPeople {
       previous_ = std::move(current_);
     }
     current_.clear();
-    for (size_t t = 0; t < words.size(); ++t)
-      if (const Actor* actor = actor_covering(words, static_cast<int>(t), dictionaries_);
-          actor && holds_office(*actor) && (current_.empty() || current_.back().second != actor))
-        current_.emplace_back(static_cast<int>(t), actor);
+    if (!current_outlets_.empty()) earlier_outlet_ = current_outlets_.back().second;
+    current_outlets_.clear();
+    for (size_t t = 0; t < words.size(); ++t) {
+      const Actor* actor = actor_covering(words, static_cast<int>(t), dictionaries_);
+      if (!actor) continue;
+      auto* named = holds_office(*actor)                   ? &current_
+                    : is_media(actor->code_on(story_date_)) ? &current_outlets_
+                                                            : nullptr;
+      if (named && (named->empty() || named->back().second != actor)) named->emplace_back(static_cast<int>(t), actor);
+    }
   }
 
   // "during his first term": the holder named by the possessor, or for a pronoun the
@@ -244,10 +312,13 @@ class StoryPeople {
   const Actor* earlier_holder_ = nullptr;                 // in the sentences before
   std::vector<std::pair<int, const Actor*>> current_;    // (token, holder) of this sentence
   std::vector<std::pair<int, const Actor*>> previous_;   // ... and of the last one before naming any
+  const Actor* earlier_outlet_ = nullptr;
+  std::vector<std::pair<int, const Actor*>> current_outlets_;
 };
 
-// The words of a sentence that refer back to the story's office holders: "he", "his",
-// "him" to the latest one, "they", "their", "them" and "the two" to the latest two.
+// The words of a sentence that refer back to the actors the story named: "he", "his",
+// "him" and "the leader" or "the president" to the latest office holder, "they", "their",
+// "them" and "the two" to the latest two, "the agency" and the like to the latest outlet.
 std::vector<Referent> referents_of(const Sentence& sentence, const std::vector<std::string>& words,
                                    const StoryPeople& people) {
   std::vector<Referent> referents;
@@ -260,8 +331,14 @@ std::vector<Referent> referents_of(const Sentence& sentence, const std::vector<s
       if (const Actor* person = people.holder_before(t)) referents.push_back({t, t, {person}});
     } else if (pronoun && is(words[t], {"THEY", "THEM", "THEIR"})) {
       if (auto pair = people.pair_before(t); !pair.empty()) referents.push_back({t, t, std::move(pair)});
-    } else if (words[t] == "TWO" && t > 0 && words[t - 1] == "THE" && sentence.tokens[t].deprel != "nummod") {
+    } else if (t == 0 || words[t - 1] != "THE") {
+      continue;
+    } else if (words[t] == "TWO" && sentence.tokens[t].deprel != "nummod") {
       if (auto pair = people.pair_before(t - 1); !pair.empty()) referents.push_back({t - 1, t, std::move(pair)});
+    } else if (is(words[t], {"LEADER", "PRESIDENT"})) {
+      if (const Actor* person = people.holder_before(t - 1)) referents.push_back({t - 1, t, {person}});
+    } else if (is(words[t], {"AGENCY", "BROADCASTER", "NEWSPAPER", "OUTLET"})) {
+      if (const Actor* outlet = people.outlet_before(t - 1)) referents.push_back({t - 1, t, {outlet}});
     }
   }
   return referents;
@@ -314,6 +391,7 @@ std::vector<Event> Coder::code(const Story& story) const {
     words = dictionary_words(sentence);
     people.read(words);
     const std::vector<TimeExpression> times = timeline.read_sentence(sentence);
+    const std::vector<Referent> referents = referents_of(sentence, words, people);
     // The main clause's claim: the root, or when the root only frames a quotation ("'...',
     // Kim was quoted as saying") the quoted clause.
     for (size_t t = 0; t < sentence.tokens.size() && frames[i].empty(); ++t) {
@@ -321,11 +399,10 @@ std::vector<Event> Coder::code(const Story& story) const {
       const bool main = token.deprel == "root" ||
                         (token.head >= 0 && sentence.tokens[token.head].deprel == "root" &&
                          (token.deprel == "ccomp" || token.deprel == "parataxis"));
-      if (main) frames[i] = attribution(sentence, words, static_cast<int>(t), story.date);
+      if (main) frames[i] = attribution(sentence, words, static_cast<int>(t), story.date, &referents);
     }
     for (AttributionLink& link : frames[i]) link.sentence = static_cast<int>(i);
     const std::vector<AttributionLink>& lead_chain = frames[0];
-    const std::vector<Referent> referents = referents_of(sentence, words, people);
     SentenceCoding coded = code(sentence, story.date, &referents);
     if (coded.skipped == "storydiscard") return {};
     std::map<Date, std::vector<Event>> recoded;  // the sentence coded as of its events' own dates

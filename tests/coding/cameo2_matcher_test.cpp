@@ -74,6 +74,12 @@ DRAW
 RESPOND
 ---  INTEND   [030]  ---
 WILLING
+---  OPPOSE   [110]  ---
+OPPOSE {OPPOSED OPPOSES}
+---  PESSIMISM   [012]  ---
+CONCERNED
+---  RELEASE   [084]  ---
+FREE {FREED FREES}
 ---  LAUNCH   [---]  ---
 LAUNCH
 - * CAMPAIGN [020]
@@ -264,6 +270,65 @@ TEST_F(Cameo2Matcher, AdjectiveGoverningAnActIsReadAsAVerb) {
                                         {"is", "be", "AUX", 2, "cop"},
                                         {"willing", "willing", "ADJ", -1, "root"}});
   EXPECT_TRUE(code(alone).empty());
+}
+
+TEST_F(Cameo2Matcher, PredicateAdjectiveOfAttitudeIsAComment) {
+  // "Iraq is concerned about Syria": a pessimistic comment (012).
+  EXPECT_EQ(code(make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj"},
+                                {"is", "be", "AUX", 2, "cop"},
+                                {"concerned", "concerned", "ADJ", -1, "root"},
+                                {"about", "about", "ADP", 4, "case"},
+                                {"Syria", "Syria", "PROPN", 2, "obl"}})),
+            std::set<std::string>{"IRQ SYR 012"});
+  // An adjective spelled like a verb of another act is no act: "Iraq is free of Syria".
+  EXPECT_TRUE(code(make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj"},
+                                  {"is", "be", "AUX", 2, "cop"},
+                                  {"free", "free", "ADJ", -1, "root"},
+                                  {"of", "of", "ADP", 4, "case"},
+                                  {"Syria", "Syria", "PROPN", 2, "obl"}}))
+                  .empty());
+}
+
+TEST_F(Cameo2Matcher, ReportedClauseGovernsItsOwnComplement) {
+  // "Russia said Iraq is willing to help Syria": the reported intent (033) survives a known
+  // speaker.
+  const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 1, "nsubj"},
+                                    {"said", "say", "VERB", -1, "root"},
+                                    {"Iraq", "Iraq", "PROPN", 4, "nsubj"},
+                                    {"is", "be", "AUX", 4, "cop"},
+                                    {"willing", "willing", "ADJ", 1, "ccomp"},
+                                    {"to", "to", "PART", 6, "mark"},
+                                    {"help", "help", "VERB", 4, "xcomp"},
+                                    {"Syria", "Syria", "PROPN", 6, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ SYR 033"});
+}
+
+TEST_F(Cameo2Matcher, ParticipleOfAttitudeIsNoPassive) {
+  // "Iraq is opposed to Syria": Iraq opposes Syria.
+  const Sentence attitude = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj:pass"},
+                                           {"is", "be", "AUX", 2, "aux:pass"},
+                                           {"opposed", "oppose", "VERB", -1, "root"},
+                                           {"to", "to", "ADP", 4, "case"},
+                                           {"Syria", "Syria", "PROPN", 2, "obl"}});
+  EXPECT_EQ(code(attitude), std::set<std::string>{"IRQ SYR 110"});
+  // With an agent it is a passive: "Syria was opposed by Iraq".
+  const Sentence passive = make_sentence({{"Syria", "Syria", "PROPN", 2, "nsubj:pass"},
+                                          {"was", "be", "AUX", 2, "aux:pass"},
+                                          {"opposed", "oppose", "VERB", -1, "root"},
+                                          {"by", "by", "ADP", 4, "case"},
+                                          {"Iraq", "Iraq", "PROPN", 2, "obl"}});
+  EXPECT_EQ(code(passive), std::set<std::string>{"IRQ SYR 110"});
+}
+
+TEST_F(Cameo2Matcher, PassiveConjunctIsDoneToTheSharedSubject) {
+  // "Syria opposed Iraq and was attacked": Syria is attacked, it attacks no one.
+  const Sentence s = make_sentence({{"Syria", "Syria", "PROPN", 1, "nsubj"},
+                                    {"opposed", "oppose", "VERB", -1, "root"},
+                                    {"Iraq", "Iraq", "PROPN", 1, "obj"},
+                                    {"and", "and", "CCONJ", 5, "cc"},
+                                    {"was", "be", "AUX", 5, "aux:pass"},
+                                    {"attacked", "attack", "VERB", 1, "conj"}});
+  EXPECT_EQ(code(s), (std::set<std::string>{"SYR IRQ 110", "--- SYR 190"}));
 }
 
 TEST_F(Cameo2Matcher, PredicateNounOfTheVerbMatchesItsPattern) {

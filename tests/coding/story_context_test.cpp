@@ -111,6 +111,31 @@ TEST_F(StoryContext, PersonalPronounsReferToTheLatestOfficeHolder) {
   EXPECT_EQ(met->target->code, "PRKGOV");
 }
 
+TEST_F(StoryContext, DescriptionsReferToTheLatestOfficeHolderOrOutlet) {
+  // "the agency": the outlet named last (Xinhua, not the Associated Press before it), in
+  // the reporting chain as in an event; "the president": the office holder named last.
+  const auto events = code(
+      "The Associated Press reported that Putin arrived in Beijing, citing Xinhua. "
+      "The agency said that the president met Xi Jinping. The agency criticized Japan.");
+  const Event* met = find(events, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->source.code, "RUSGOV");
+  EXPECT_EQ(met->source.text, "the president");
+  ASSERT_FALSE(met->attribution.empty());
+  EXPECT_EQ(met->attribution[0].source.text, "The agency");
+  EXPECT_EQ(met->attribution[0].source.code, "CHNMED");
+  const Event* criticized = find(events, "criticized");
+  ASSERT_NE(criticized, nullptr);
+  EXPECT_EQ(criticized->source.code, "CHNMED");
+  EXPECT_EQ(criticized->target->code, "JPN");
+  // With no outlet named before, "the agency" stays uncoded.
+  const auto alone = code("The agency said that Putin met Xi Jinping.");
+  const Event* met_alone = find(alone, "met");
+  ASSERT_NE(met_alone, nullptr);
+  ASSERT_FALSE(met_alone->attribution.empty());
+  EXPECT_EQ(met_alone->attribution[0].source.code, "");
+}
+
 TEST_F(StoryContext, KnownNamesArePresetAsProperNounsButNotDemonymModifiers) {
   Sentence sentence = tokenized_sentence("Kenyan police met Pyongyang officials and Kenya.",
                                          segment("Kenyan police met Pyongyang officials and Kenya.").front());
