@@ -37,13 +37,16 @@ std::pair<int, int> summary(const std::string& output) {
   return {std::stoi(m[1]), std::stoi(m[2])};
 }
 
-void require_shared() {
-  if (!std::filesystem::exists(shared / "conformance"))
-    GTEST_SKIP() << "needs the shared data sets at " << shared << " (absent)";
-}
+// Skips from SetUp, so that no assertion of the test body runs without the data.
+class Conformance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(shared / "conformance"))
+      GTEST_SKIP() << "needs the shared data sets at " << shared << " (absent)";
+  }
+};
 
-TEST(Conformance, PetrarchUnitTestRecordsPassAtLeastNinetyPercent) {
-  require_shared();
+TEST_F(Conformance, PetrarchUnitTestRecordsPassAtLeastNinetyPercent) {
   CommandResult r = run("validate --quiet " + (shared / "conformance/petrarch/PETR.UnitTest.records.xml").string());
   auto [passed, failed] = summary(r.output);
   ASSERT_GE(passed, 0) << r.output;
@@ -51,8 +54,7 @@ TEST(Conformance, PetrarchUnitTestRecordsPassAtLeastNinetyPercent) {
   EXPECT_GE(passed * 10, (passed + failed) * 9) << r.output;
 }
 
-TEST(Conformance, Petrarch2GoldStandardRecordsPassAtLeastEightyPercent) {
-  require_shared();
+TEST_F(Conformance, Petrarch2GoldStandardRecordsPassAtLeastEightyPercent) {
   CommandResult r = run("validate --quiet --dict " + (shared / "dictionaries/phoenix").string() + " " +
               (shared / "conformance/petrarch2-gsr/PETR2_GSR_validation.xml").string());
   auto [passed, failed] = summary(r.output);
@@ -61,8 +63,7 @@ TEST(Conformance, Petrarch2GoldStandardRecordsPassAtLeastEightyPercent) {
   EXPECT_GE(passed * 10, (passed + failed) * 8) << r.output;
 }
 
-TEST(Conformance, GigaWordSampleCodesWithoutErrors) {
-  require_shared();
+TEST_F(Conformance, GigaWordSampleCodesWithoutErrors) {
   CommandResult r = run("code --dict " + (shared / "dictionaries/phoenix").string() + " " +
               (shared / "corpora/gigaword-sample/GigaWord.sample.PETR.xml").string());
   // The Phoenix files have genuine defects (see PhoenixDefectsAreReportedWithTheirLines),
@@ -72,8 +73,7 @@ TEST(Conformance, GigaWordSampleCodesWithoutErrors) {
   EXPECT_NE(r.output.find("\"cameo\""), std::string::npos) << "no events coded";
 }
 
-TEST(Conformance, PhoenixDefectsAreReportedWithTheirLines) {
-  require_shared();
+TEST_F(Conformance, PhoenixDefectsAreReportedWithTheirLines) {
   CommandResult r = run("dict check " + (shared / "dictionaries/phoenix").string());
   EXPECT_NE(r.status, 0) << "the Phoenix set has genuine defects, the lint must fail";
   for (const char* defect : {"Phoenix.Countries.actors.txt:2039: error",
