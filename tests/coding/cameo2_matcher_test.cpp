@@ -7,6 +7,7 @@
 #include "annals/readers.h"
 #include "coding/cameo2_matcher.h"
 #include "dictionaries/verbs.h"
+#include "hand_parsed.h"
 #include "text/words.h"
 
 namespace annals {
@@ -14,29 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Tokens: form, lemma, upos, head (0-based, -1 root), deprel.
-struct T {
-  const char *form, *lemma, *upos;
-  int head;
-  const char* deprel;
-};
-
-Sentence make_sentence(std::initializer_list<T> tokens) {
-  Sentence s;
-  for (const T& t : tokens) {
-    Token token;
-    token.form = t.form;
-    token.lemma = t.lemma;
-    token.upos = t.upos;
-    token.head = t.head;
-    token.deprel = t.deprel;
-    token.start = static_cast<uint32_t>(s.text.size());
-    s.text += std::string(t.form) + " ";
-    token.end = token.start + static_cast<uint32_t>(std::string(t.form).size());
-    s.tokens.push_back(token);
-  }
-  return s;
-}
+using hand_parsed::make_sentence;
 
 class Cameo2Matcher : public ::testing::Test {
  protected:

@@ -11,6 +11,7 @@
 #include "annals/coder.h"
 #include "annals/dictionaries.h"
 #include "coding/stated_acts.h"
+#include "hand_parsed.h"
 
 namespace annals {
 namespace {
@@ -51,28 +52,7 @@ TEST(StatedActCodes, DemandsOfEveryAct) {
   EXPECT_EQ(demand_code(""), "");
 }
 
-// Tokens: form, upos, head (0-based, -1 root), deprel.
-struct T {
-  const char *form, *upos;
-  int head;
-  const char* deprel;
-};
-
-Sentence make_sentence(std::initializer_list<T> tokens) {
-  Sentence s;
-  for (const T& t : tokens) {
-    Token token;
-    token.form = t.form;
-    token.upos = t.upos;
-    token.head = t.head;
-    token.deprel = t.deprel;
-    token.start = static_cast<uint32_t>(s.text.size());
-    s.text += std::string(t.form) + " ";
-    token.end = token.start + static_cast<uint32_t>(std::string(t.form).size());
-    s.tokens.push_back(token);
-  }
-  return s;
-}
+using hand_parsed::make_sentence;
 
 class StatedActs : public ::testing::Test {
  protected:
