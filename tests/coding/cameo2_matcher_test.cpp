@@ -1,13 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "annals/readers.h"
 #include "coding/cameo2_matcher.h"
 #include "dictionaries/verbs.h"
 #include "hand_parsed.h"
+#include "inline_dictionaries.h"
 #include "text/words.h"
 
 namespace annals {
@@ -21,8 +21,7 @@ class Cameo2Matcher : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("cameo2_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    write("verbs.txt", R"(####### SYNONYM SETS #######
+    dictionaries_ = test::load_inline_dictionaries(dir_, R"(####### SYNONYM SETS #######
 &ACCUSATORY
 +HOSTILITY_
 +AGGRESSION_
@@ -67,21 +66,13 @@ LAUNCH
 ~ a (b . ATTACK) SAY = a b 112
 ~ a (a b ATTACK) SAY = a b 015
 ~ a (a b HELP) WILLING = a b 033
-)");
-    write("actors.txt", "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n");
-    write("agents.txt", "SOLDIER [~MIL]\nMILITARY [~MIL]\n");
-    write("discards.txt", "");
-    DictionaryFiles files;
-    files.verbs = dir_ / "verbs.txt";
-    files.actors = {dir_ / "actors.txt"};
-    files.agents = dir_ / "agents.txt";
-    files.discards = dir_ / "discards.txt";
-    dictionaries_ = Dictionaries::load(files, diagnostics_);
+)",
+                                                   "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n",
+                                                   "SOLDIER [~MIL]\nMILITARY [~MIL]\n", diagnostics_);
     ASSERT_TRUE(dictionaries_);
     ASSERT_EQ(dictionaries_->dialect(), VerbDialect::cameo2);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
 
   std::set<std::string> code(const Sentence& s) {
     const std::vector<std::string> words = dictionary_words(s);

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 
@@ -14,6 +13,7 @@
 #include "annals/parse.h"
 #include "coding/linear_matcher.h"
 #include "dictionaries/verbs_linear.h"
+#include "inline_dictionaries.h"
 #include "text/words.h"
 
 namespace annals::test {
@@ -24,8 +24,7 @@ class LinearFixture : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("annals-linear-" + std::to_string(::getpid()) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-    write("verbs.txt", R"(&TIES
+    dictionaries_ = test::load_inline_dictionaries(dir_, R"(&TIES
 +RELATION
 +LINK
 
@@ -47,8 +46,8 @@ ATTACK
 --- BREAK [---] ---
 BREAK {BROKE BROKEN}
 +BREAK_OFF {+BROKE_OFF} [161]
-)");
-    write("actors.txt", R"(FREEDONIA [FRE]
+)",
+                                                   R"(FREEDONIA [FRE]
 +FREEDONIAN
 SYLVANIA [SYL]
 +SYLVANIAN
@@ -57,27 +56,17 @@ GRAND_FENWICK [GFW]
 RURITANIA
 	[RUR <19200101]
 	[RRN]
-)");
-    write("agents.txt", R"(TROOPS {} [~MIL]
+)",
+                                                   R"(TROOPS {} [~MIL]
 GOVERNMENT [~GOV]
 MINISTER [~GOV]
 AID_GROUP [NGO~]
-)");
-    write("discards.txt", "");
-    DictionaryFiles files;
-    files.verbs = dir_ / "verbs.txt";
-    files.actors = {dir_ / "actors.txt"};
-    files.agents = dir_ / "agents.txt";
-    files.discards = dir_ / "discards.txt";
-    dictionaries_ = Dictionaries::load(files, diagnostics_);
+)", diagnostics_);
     ASSERT_TRUE(dictionaries_);
     ASSERT_EQ(dictionaries_->dialect(), VerbDialect::linear);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
-  }
 
   // "SOURCE TARGET CODE" of every raw event (no require_dyad, no de-duplication).
   std::multiset<std::string> code(const std::string& tree, CoderOptions options = {},

@@ -12,6 +12,7 @@
 #include "annals/dictionaries.h"
 #include "coding/stated_acts.h"
 #include "hand_parsed.h"
+#include "inline_dictionaries.h"
 
 namespace annals {
 namespace {
@@ -58,8 +59,7 @@ class StatedActs : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("stated_acts_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    write("verbs.txt", R"(####### VERB PATTERNS #######
+    dictionaries_ = test::load_inline_dictionaries(dir_, R"(####### VERB PATTERNS #######
 ---  SAY   [010]  ---
 SAY {SAID SAYS}
 ---  BELIEVE   [---]  ---
@@ -73,21 +73,13 @@ ATTACK {ATTACKED ATTACKS}
 ---  RELEASE   [084]  ---
 RELEASE {RELEASED RELEASES}
 ######## TRANSFORMATIONS ##########
-)");
-    write("actors.txt", "RUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n");
-    write("agents.txt", "PRISONER [~PRI]\n");
-    write("discards.txt", "");
-    DictionaryFiles files;
-    files.verbs = dir_ / "verbs.txt";
-    files.actors = {dir_ / "actors.txt"};
-    files.agents = dir_ / "agents.txt";
-    files.discards = dir_ / "discards.txt";
-    dictionaries_ = Dictionaries::load(files, diagnostics_);
+)",
+                                                   "RUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n",
+                                                   "PRISONER [~PRI]\n", diagnostics_);
     ASSERT_TRUE(dictionaries_);
     ASSERT_EQ(dictionaries_->dialect(), VerbDialect::cameo2);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
 
   // "SRC TGT CODE modality" of each event.
   std::set<std::string> code(const Sentence& s) const {
