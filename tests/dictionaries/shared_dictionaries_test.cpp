@@ -2,7 +2,6 @@
 // production Phoenix set load with no error beyond the defects listed here.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <set>
 
@@ -115,12 +114,8 @@ TEST(PhoenixDictionaries, LoadWithOnlyTheKnownDefects) {
   const DictionaryFiles files = read_petrarch_config(dir, diagnostics);
   ASSERT_EQ(files.actors.size(), 3u);
   ASSERT_FALSE(files.issues.empty());
-  const auto start = std::chrono::steady_clock::now();
-  const auto set = Dictionaries::load(files, diagnostics);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto set = Dictionaries::load(files, diagnostics);  // load time: bench/bench_coding
   ASSERT_TRUE(set);
-  EXPECT_LT(seconds, 5.0);  // well under a second in Release; generous for Debug builds
 
   std::set<std::pair<std::string, int>> errors;
   for (const Diagnostic& d : diagnostics.all()) {

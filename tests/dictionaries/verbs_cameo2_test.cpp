@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -109,17 +108,15 @@ TEST(Cameo2Verbs, PicoArithmetic) {
   EXPECT_EQ(diagnostics.error_count(), 1u);
 }
 
-TEST(Cameo2Verbs, LoadsPhoenixQuickly) {
+TEST(Cameo2Verbs, LoadsPhoenix) {
   const std::string path = std::string(ANNALS_SHARED_DIR) + "/dictionaries/phoenix/CAMEO.2.0.txt";
   std::ifstream in(path);
   if (!in) GTEST_SKIP() << "shared data not found: " << path;
   std::stringstream buffer;
   buffer << in.rdbuf();
   Diagnostics diagnostics;
-  const auto start = std::chrono::steady_clock::now();
+  // Its load time is measured by bench/bench_coding.
   auto base = load_cameo2_verbs(path, buffer.str(), diagnostics);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 0.5);
   EXPECT_GT(base->size(), 4500u);
   // The file has two lines with a code glued into the pattern text.
   EXPECT_EQ(diagnostics.error_count(), 2u);

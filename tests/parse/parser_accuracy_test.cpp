@@ -2,7 +2,6 @@
 // trained on. Skips when the shared treebanks or the model are absent.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -19,9 +18,7 @@ TEST(ParserAccuracy, CommittedModelOnEwtDevSample) {
   if (!std::filesystem::exists(treebank)) GTEST_SKIP() << "shared treebanks not found at " << treebank;
   if (!std::filesystem::exists(model)) GTEST_SKIP() << "no trained model at " << model;
 
-  const auto start = std::chrono::steady_clock::now();
-  const auto parser = Parser::load(model);
-  const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const auto parser = Parser::load(model);  // load time and speed: bench/bench_parse
   std::ifstream in(treebank, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::vector<Sentence> gold = from_conllu(text);
@@ -35,10 +32,8 @@ TEST(ParserAccuracy, CommittedModelOnEwtDevSample) {
   EXPECT_GE(scores.uas, 0.83);
   EXPECT_GE(scores.las, 0.79);
   EXPECT_GE(scores.lemma, 0.96);
-  // Generous bounds: a debug build on a loaded machine must pass too.
-  EXPECT_LT(load_ms, 2000.0);
   std::cout << "EWT dev first 500: UPOS " << scores.upos << " UAS " << scores.uas << " LAS " << scores.las
-            << " lemma " << scores.lemma << "; load " << load_ms << " ms\n";
+            << " lemma " << scores.lemma << "\n";
 }
 
 }  // namespace
