@@ -171,6 +171,16 @@ TEST_F(BundledCountries, LeadersOfRwandaAndUganda) {
   EXPECT_EQ(code("Bobi Wine", 20210101), "UGAOPP");
 }
 
+TEST_F(BundledCountries, LeadersChangeRoleWithTheirTerms) {
+  // Gbagbo: opposition leader, president from 20001026, arrested on 20110411.
+  EXPECT_EQ(code("Laurent Gbagbo", 19990101), "CIVOPP");
+  EXPECT_EQ(code("President Gbagbo", 20030501), "CIVGOV");
+  EXPECT_EQ(code("Gbagbo", 20150101), "CIVELI");
+  // A junta leader is coded as military until his inauguration as elected president.
+  EXPECT_EQ(code("Mahamat Idriss Deby", 20220101), "TCDMIL");
+  EXPECT_EQ(code("Mahamat Idriss Déby", 20250101), "TCDGOV");
+}
+
 TEST_F(BundledCountries, RegionsKeepCountryWordsFromMiscoding) {
   EXPECT_EQ(code("South America"), "SAM");
   EXPECT_EQ(code("Latin American"), "LAM");
