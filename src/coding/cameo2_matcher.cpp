@@ -598,6 +598,19 @@ class Coding {
       if (tree_.rel(*b) == relation) return true;
     return false;
   }
+  // "responded by expanding exercises, drawing criticism": a bare participle (no marker,
+  // no subject of its own) set off from a clause that is itself an adverbial, complement or
+  // open clause of another verb. It goes on with that clause: same actor, same governor.
+  // (One on the main clause, "bombarded the city, killing eight", is left to the source
+  // fallback and to the main clause, as PETRARCH does.)
+  int nested_participle_governor(int verb) const {
+    const int g = governor(verb, "advcl");
+    if (g < 0 || !is_verb(g) || !in(tree_.rel(g), {"advcl", "ccomp", "xcomp"})) return -1;
+    const std::string& xpos = tree_.tok(verb).xpos;
+    if (xpos != "VBG" && !(xpos.empty() && tree_.words[verb].ends_with("ING"))) return -1;
+    if (has_child(verb, "mark") || has_child(verb, "nsubj")) return -1;
+    return g;
+  }
   bool has_marker(int verb, std::string_view word) const {
     for (auto [b, e] = tree_.children(verb); b != e; ++b)
       if (tree_.rel(*b) == "mark" && tree_.words[*b] == word) return true;
@@ -822,10 +835,11 @@ bool Coding::is_lower(int verb, int root) const {
   const std::string_view rel = tree_.rel(verb);
   // (A clausal subject is such a clause too: "There were soldiers killed".)
   if (head == root) return in(rel, {"advcl", "ccomp", "xcomp", "csubj"});
-  // Conjuncts of a complement clause. A root without an actor cannot take its clauses
+  // Conjuncts of a complement clause, and participles that go on with one ("responded by
+  // expanding exercises, drawing criticism"). A root without an actor cannot take its clauses
   // over, so they stand as they are and the open complement of such a clause ("the
   // stopover came as the US leader prepared to attend ...") is one of them.
-  if (rel == "conj")
+  if (rel == "conj" || nested_participle_governor(verb) == head)
     return is_verb(head) && tree_.tok(head).head == root && in(tree_.rel(head), {"advcl", "ccomp", "xcomp"});
   if (rel == "xcomp") return open_roots_.count(root) && is_lower(head, root);
   return false;
@@ -956,6 +970,12 @@ std::vector<RawEvent> Coding::run() {
     // source fallback, as PETRARCH does.)
     if (const int g = governor(v, "advcl"); g >= 0 && info.sources.empty() && has_marker(v, "BY"))
       if (const VerbInfo* governing = resolved(g)) info.sources = governing->sources;
+    // A participle going on with such a clause shares its actors (those of its phrases that
+    // name one: "The US and South Korea" read as three conjuncts leaves "South" to no one).
+    if (const int g = nested_participle_governor(v); g >= 0 && info.sources.empty())
+      if (const VerbInfo* governing = resolved(g))
+        for (const NounPhrase& np : governing->sources)
+          if (!actors_.meaning(np).empty()) info.sources.push_back(np);
     // "issued a statement urging Israel to ...": a participle on a statement (a word of
     // the dictionary's &STATEMENT set) is the act of the statement's author.
     if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && in_synset("&STATEMENT", noun))
@@ -1166,6 +1186,16 @@ std::vector<RawEvent> Coding::run() {
     };
     span(final_source, e.sf, e.sl);
     span(final_target, e.tf, e.tl);
+    // "drew strong criticism from Pyongyang": when the pattern took the phrase's head, the
+    // actor is named by the words of its own, not by the whole phrase.
+    auto narrow = [&](const NounPhrase* np, const Meaning& m, int& first, int& last) {
+      if (!np || m.pieces.empty() || std::find(t.consumed.begin(), t.consumed.end(), np->head) == t.consumed.end())
+        return;
+      first = m.pieces.front().first, last = m.pieces.front().last;
+      for (const auto& piece : m.pieces) first = std::min(first, piece.first), last = std::max(last, piece.last);
+    };
+    narrow(final_source, s_meaning, e.sf, e.sl);
+    narrow(final_target, t_meaning, e.tf, e.tl);
     // A root verb still governs its complements when its own event turns out paired.
     if (is_root(verb.id) && !t.paired) root_events[verb.id].push_back(static_cast<int>(ti));
     if (!e.source.empty() && target_absent && e.code.size() >= 2 &&

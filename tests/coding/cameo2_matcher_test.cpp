@@ -373,5 +373,35 @@ TEST_F(Cameo2Matcher, ClauseOfMeansIsDoneByTheGovernorsSubject) {
   EXPECT_EQ(code(s), (std::set<std::string>{"IRQ --- 150", "RUS IRQ 111"}));
 }
 
+TEST_F(Cameo2Matcher, ParticipleGoingOnWithAClauseOfMeansSharesItsActor) {
+  // "Iraq responded by expanding military exercises involving Syria, drawing criticism from
+  // Russia", parsed with "drawing" an adverbial clause of "expanding" and "from Russia" a
+  // modifier of "criticism": the criticism is still drawn by Iraq (not by Syria, the nearest
+  // earlier name) and comes from Russia.
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"responded", "respond", "VERB", -1, "root"},
+                                    {"by", "by", "SCONJ", 3, "mark"},
+                                    {"expanding", "expand", "VERB", 1, "advcl"},
+                                    {"military", "military", "ADJ", 5, "amod"},
+                                    {"exercises", "exercise", "NOUN", 3, "obj"},
+                                    {"involving", "involve", "VERB", 5, "acl"},
+                                    {"Syria", "Syria", "PROPN", 6, "obj"},
+                                    {",", ",", "PUNCT", 9, "punct"},
+                                    {"drawing", "draw", "VERB", 3, "advcl"},
+                                    {"criticism", "criticism", "NOUN", 9, "obj"},
+                                    {"from", "from", "ADP", 12, "case"},
+                                    {"Russia", "Russia", "PROPN", 10, "nmod"}});
+  EXPECT_EQ(code(s), (std::set<std::string>{"IRQ --- 150", "RUS IRQ 111"}));
+  // The critic is named by "Russia", not by the pattern's "criticism from Russia".
+  const std::vector<std::string> words = dictionary_words(s);
+  const CoderOptions options;
+  const SentenceContext context{s, words, Date{}, *dictionaries_, options};
+  for (const RawEvent& e : match_cameo2(context, static_cast<const Cameo2VerbDictionary&>(dictionaries_->verbs())))
+    if (e.code == "111") {
+      EXPECT_EQ(e.source.first, 12);
+      EXPECT_EQ(e.source.last, 12);
+    }
+}
+
 }  // namespace
 }  // namespace annals
