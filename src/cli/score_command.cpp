@@ -1,5 +1,6 @@
 // `annals score GOLD.jsonl...`: codes the raw sentences of gold-standard sets and scores the
-// events against them at CAMEO root level (with source country when the set gives one), or
+// events against them at CAMEO root level (with source, and source and target, countries when
+// the set gives them), or
 // at the level of the five ConfliBERT classes, and prints the confusion of roots. Records
 // without a date are coded as of --date (2000-01-01 by default), as the header says.
 #include <fmt/core.h>
@@ -33,7 +34,8 @@ std::string class_of_root(const std::string& root) {
 
 struct GoldRecord {
   std::string id, text, label;     // label: a CAMEO root ("04") or a ConfliBERT class
-  std::set<std::string> countries; // gold source countries; empty when the set gives none
+  std::set<std::string> sources;   // gold source countries; empty when the set gives none
+  std::set<std::string> targets;   // gold target countries; empty when none (or no target)
   std::optional<Date> date;        // nullopt: the record has none (ConfliBERT sets)
   std::string bad_date;            // a "date" given but not YYYY-MM-DD
 };
@@ -41,6 +43,8 @@ struct GoldRecord {
 struct Tally {
   size_t records = 0, found = 0, found_with_source = 0, with_source = 0;
   size_t events = 0, events_right = 0, events_right_with_source = 0;
+  // Over the records that give both source and target countries, and over their events.
+  size_t with_dyad = 0, found_with_dyad = 0, dyad_events = 0, dyad_events_right = 0;
   size_t undated = 0;  // records coded as of the default date
   std::map<std::string, std::map<std::string, size_t>> confusion;  // gold label -> produced -> count
 };
@@ -59,9 +63,14 @@ std::optional<GoldRecord> read_record(const nlohmann::json& j) {
   r.label = string_field(j, "cameo_root");
   if (r.label.empty()) r.label = string_field(j, "label");
   if (r.text.empty() || r.label.empty()) return std::nullopt;
-  if (const auto source = j.find("source"); source != j.end() && source->is_array())
-    for (const auto& s : *source)
-      if (s.is_object() && s.contains("country") && s["country"].is_string()) r.countries.insert(s["country"]);
+  auto countries = [&](const char* key, std::set<std::string>& into) {
+    if (const auto actors = j.find(key); actors != j.end() && actors->is_array())
+      for (const auto& a : *actors)
+        if (a.is_object() && a.contains("country") && a["country"].is_string() && !a["country"].empty())
+          into.insert(a["country"]);
+  };
+  countries("source", r.sources);
+  countries("target", r.targets);
   if (j.contains("date")) {
     const std::string date = j["date"].is_string() ? j["date"].get<std::string>() : j["date"].dump();
     r.date = parse_date(date);
@@ -130,45 +139,56 @@ int run_score(const ScoreArgs& args) {
         status = 1;
         continue;
       }
-      bool found = false, found_with_source = false;
+      const bool dyad = !gold->sources.empty() && !gold->targets.empty();
+      bool found = false, found_with_source = false, found_with_dyad = false;
       std::set<std::string> produced;
       for (const Event& event : events) {
         const std::string label = *classes ? class_of_root(event.root) : event.root;
         const bool right = label == gold->label;
-        const bool right_source = right && gold->countries.count(event.source.code.substr(0, 3));
+        const bool right_source = right && gold->sources.count(event.source.code.substr(0, 3));
+        const bool right_dyad = right_source && event.target && gold->targets.count(event.target->code.substr(0, 3));
         ++tally.events;
         tally.events_right += right;
         tally.events_right_with_source += right_source;
+        tally.dyad_events += dyad;
+        tally.dyad_events_right += dyad && right_dyad;
         found |= right;
         found_with_source |= right_source;
+        found_with_dyad |= right_dyad;
         produced.insert(label);
       }
       ++tally.records;
       tally.undated += !gold->date;
       tally.found += found;
-      if (!gold->countries.empty()) {
+      if (!gold->sources.empty()) {
         ++tally.with_source;
         tally.found_with_source += found_with_source;
+      }
+      if (dyad) {
+        ++tally.with_dyad;
+        tally.found_with_dyad += found_with_dyad;
       }
       if (produced.empty()) produced.insert("none");
       for (const std::string& label : produced) ++tally.confusion[gold->label][label];
     }
-    const auto percent = [](size_t part, size_t whole) { return whole ? 100.0 * part / whole : 0.0; };
     const char* unit = classes.value_or(false) ? "class" : "root";
     fmt::print("{}: {} records, {} events\n", file, tally.records, tally.events);
     // Dated actor codes and relative time words depend on the story date.
     if (tally.undated)
       fmt::print("  {} records without a valid date, coded as of {} (--date)\n", tally.undated, args.date.iso());
-    fmt::print("  recall    (gold {} found)             {:5.1f}%  ({} of {})\n", unit,
-               percent(tally.found, tally.records), tally.found, tally.records);
+    const auto measure = [](const std::string& what, size_t part, size_t whole, const char* of_what = "") {
+      fmt::print("  {:<44}{:5.1f}%  ({} of {}{})\n", what, whole ? 100.0 * part / whole : 0.0, part, whole, of_what);
+    };
+    measure(fmt::format("recall    (gold {} found)", unit), tally.found, tally.records);
     if (tally.with_source)
-      fmt::print("  recall    (gold {} and source country) {:5.1f}%  ({} of {})\n", unit,
-                 percent(tally.found_with_source, tally.with_source), tally.found_with_source, tally.with_source);
-    fmt::print("  precision (events with the gold {})   {:5.1f}%  ({} of {})\n", unit,
-               percent(tally.events_right, tally.events), tally.events_right, tally.events);
+      measure(fmt::format("recall    (gold {} and source country)", unit), tally.found_with_source, tally.with_source);
+    if (tally.with_dyad)
+      measure("recall    (and target country)", tally.found_with_dyad, tally.with_dyad, " records with both");
+    measure(fmt::format("precision (events with the gold {})", unit), tally.events_right, tally.events);
     if (tally.with_source)
-      fmt::print("  precision (and the source country)    {:5.1f}%  ({} of {})\n",
-                 percent(tally.events_right_with_source, tally.events), tally.events_right_with_source, tally.events);
+      measure("precision (and the source country)", tally.events_right_with_source, tally.events);
+    if (tally.with_dyad)
+      measure("precision (and target country)", tally.dyad_events_right, tally.dyad_events, " events of those records");
     fmt::print("  confusion (gold {} -> produced, records):\n", unit);
     for (const auto& [gold, row] : tally.confusion) {
       std::string cells;

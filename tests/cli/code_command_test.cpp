@@ -134,15 +134,17 @@ TEST(CodeCommand, MissingDictionaryIsAnError) {
 TEST(ScoreCommand, CountsRootsSourcesAndConfusion) {
   const fs::path gold = write_temp(
       "annals_gold.jsonl",
-      R"({"id":"a","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","source":[{"country":"PRK"}],"cameo_root":"04"})" "\n"
-      R"({"id":"b","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","source":[{"country":"USA"}],"cameo_root":"04"})" "\n"
+      R"({"id":"a","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","source":[{"country":"PRK"}],"target":[{"country":"USA"}],"cameo_root":"04"})" "\n"
+      R"({"id":"b","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","source":[{"country":"PRK"}],"target":[{"country":"CHN"}],"cameo_root":"04"})" "\n"
       R"({"id":"c","date":"2019-02-27","text":"Kim Jong-un met Trump in Hanoi.","source":[{"country":"PRK"}],"cameo_root":"19"})" "\n"
       "not json\n");
   const CommandResult r = run("score " + gold.string());
   EXPECT_EQ(r.exit_code, 1);  // the malformed line
   EXPECT_NE(r.err.find("annals_gold.jsonl:4"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("(gold root found)              66.7%  (2 of 3)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("(gold root and source country)  33.3%  (1 of 3)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(gold root found)                  66.7%  (2 of 3)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(gold root and source country)     66.7%  (2 of 3)"), std::string::npos) << r.out;
+  // Only records a and b name a target: a's is right, b's (China) is not.
+  EXPECT_NE(r.out.find("(and target country)               50.0%  (1 of 2 records with both)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("19                     04:1"), std::string::npos) << r.out;
 }
 
