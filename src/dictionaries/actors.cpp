@@ -126,6 +126,20 @@ std::optional<DictionaryPhrase> parse_actor_phrase(std::string_view text, const 
   return phrase;
 }
 
+// The country all of an actor's codes name, or "" when they name several, or a kind of
+// non-state actor (CAMEO's IGO, NGO, IMG, MNC, UIS) rather than a state.
+std::string shared_country(const std::vector<DatedCode>& codes) {
+  static constexpr std::string_view kNonState[] = {"IGO", "NGO", "IMG", "MNC", "UIS"};
+  if (codes.empty() || codes.front().code.size() < 3) return {};
+  const std::string country = codes.front().code.substr(0, 3);
+  if (!std::all_of(country.begin(), country.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+      std::find(std::begin(kNonState), std::end(kNonState), country) != std::end(kNonState))
+    return {};
+  for (const DatedCode& code : codes)
+    if (!code.code.starts_with(country)) return {};
+  return country;
+}
+
 }  // namespace
 
 std::string Actor::code_on(Date date, DateRule rule) const {
@@ -150,7 +164,9 @@ std::string Actor::code_on(Date date, DateRule rule) const {
       if (!candidate.dated()) chosen = &candidate;
     }
   }
-  return chosen ? chosen->code : std::string();
+  // Outside all of a person's dated roles (before the first office, between terms when the
+  // dictionary leaves a gap) they are still of their country.
+  return chosen ? chosen->code : shared_country(codes);
 }
 
 void ActorDictionary::load(const std::string& file, Diagnostics& diagnostics) {

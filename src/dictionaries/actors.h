@@ -42,7 +42,8 @@ struct Actor {
   std::string name;              // the first phrase of its block, for messages
   std::vector<DatedCode> codes;  // undated codes have open ranges
   // The code valid on `date`: a dated code wins over an undated one; among undated codes
-  // the last listed wins (PETRARCH); empty if none.
+  // the last listed wins (PETRARCH); when none holds, the country all its codes share (a
+  // leader before taking office is still of that country); else empty.
   std::string code_on(Date date, DateRule rule = DateRule::first_listed) const;
 };
 

@@ -93,7 +93,17 @@ TEST(ActorDictionary, TwoDigitYearsFollowPetrarch) {
   EXPECT_EQ(d.code("MOHAMMAD ZAHIR SHAH", 19320615), "AFGELI");
   EXPECT_EQ(d.code("MOHAMMAD ZAHIR SHAH", 19500101), "AFGGOV");
   EXPECT_EQ(d.code("MOHAMMAD ZAHIR SHAH", 20050101), "AFGELI");
-  EXPECT_EQ(d.code("MOHAMMAD ZAHIR SHAH", 20080101), "");
+  // After every range: still an Afghan (the country all his codes share).
+  EXPECT_EQ(d.code("MOHAMMAD ZAHIR SHAH", 20080101), "AFG");
+}
+
+TEST(ActorDictionary, OutsideItsRangesAnActorKeepsOnlyACountryItsCodesShare) {
+  Loaded d(
+      "KOFI_ANNAN_\n\t[IGOUNO 19970101-20061231]\n"
+      "SHIFTING_ \n\t[GBRGOV 20000101-20011231]\n\t[FRAGOV 20050101-20061231]\n");
+  EXPECT_EQ(d.code("KOFI ANNAN", 20100101), "");  // an organisation's office, not a country
+  EXPECT_EQ(d.code("SHIFTING", 20030101), "");    // two countries: none
+  EXPECT_EQ(d.code("SHIFTING", 20010101), "GBRGOV");
 }
 
 TEST(ActorDictionary, DateRules) {
@@ -212,8 +222,9 @@ TEST(ActorDictionary, DuplicatePhrasesMergeTheirCodes) {
   const auto words = words_of("PRESIDENT BUSH");
   EXPECT_EQ(actors.match(words, 0)->value->code_on(Date{19900101}), "USAGOV");
   EXPECT_EQ(actors.match(words, 0)->value->code_on(Date{20050101}), "USAGOV");
-  EXPECT_EQ(actors.match(words, 0)->value->code_on(Date{19970101}), "");
-  EXPECT_EQ(actors.match(words_of("GEORGE BUSH"), 0)->value->code_on(Date{20050101}), "");
+  // Between the two presidencies the merged phrase is only the country they share.
+  EXPECT_EQ(actors.match(words, 0)->value->code_on(Date{19970101}), "USA");
+  EXPECT_EQ(actors.match(words_of("GEORGE BUSH"), 0)->value->code_on(Date{20050101}), "USA");
 }
 
 TEST(ActorDictionary, StopMarkEndsTheFile) {
