@@ -21,6 +21,9 @@ struct DictionaryFiles {
   // PETRARCH-2's internal coding ontology (PETR.Internal.Coding.Ontology.txt), optional:
   // CAMEO.2.0 verb combinations, transformations and negation need it.
   std::filesystem::path pico;
+  // Known meetings of leaders (meetingfile_name, an annals extension), optional; see
+  // src/dictionaries/meetings.h.
+  std::filesystem::path meetings;
 };
 
 // Reads a PETRARCH config file ([Dictionaries] verbfile_name, actorfile_list, ...), or a
@@ -35,6 +38,7 @@ class ActorDictionary;
 class AgentDictionary;
 class DiscardDictionary;
 class IssueDictionary;
+class MeetingDictionary;
 class VerbDictionary;
 
 enum class VerbDialect { linear, cameo2 };  // PETRARCH-1/TABARI vs PETRARCH-2 CAMEO.2.0
@@ -50,6 +54,7 @@ class Dictionaries {
   const AgentDictionary& agents() const { return *agents_; }
   const DiscardDictionary& discards() const { return *discards_; }
   const IssueDictionary& issues() const { return *issues_; }
+  const MeetingDictionary& meetings() const { return *meetings_; }
   const VerbDictionary& verbs() const { return *verbs_; }
   VerbDialect dialect() const;
 
@@ -59,6 +64,7 @@ class Dictionaries {
   std::unique_ptr<AgentDictionary> agents_;
   std::unique_ptr<DiscardDictionary> discards_;
   std::unique_ptr<IssueDictionary> issues_;
+  std::unique_ptr<MeetingDictionary> meetings_;
   std::unique_ptr<VerbDictionary> verbs_;
 };
 

@@ -5,6 +5,7 @@
 #include "annals/dictionaries.h"
 #include "cli/commands.h"
 #include "dictionaries/actors.h"
+#include "dictionaries/meetings.h"
 #include "dictionaries/verbs.h"
 
 namespace annals::cli {
@@ -16,11 +17,11 @@ int run_dict_check(const std::string& path) {
   for (const Diagnostic& d : diagnostics.all()) std::cout << d.to_string() << '\n';
   if (dictionaries) {
     std::cout << fmt::format(
-        "verbs: {} patterns ({} dialect)\nactors: {}\nagents: {}\ndiscards: {}\nissues: {}\n",
+        "verbs: {} patterns ({} dialect)\nactors: {}\nagents: {}\ndiscards: {}\nissues: {}\nmeetings: {}\n",
         dictionaries->verbs().size(),
         dictionaries->dialect() == VerbDialect::linear ? "PETRARCH-1/TABARI" : "CAMEO.2.0",
         dictionaries->actors().size(), dictionaries->agents().size(),
-        dictionaries->discards().size(), dictionaries->issues().size());
+        dictionaries->discards().size(), dictionaries->issues().size(), dictionaries->meetings().size());
   }
   const size_t errors = diagnostics.error_count();
   std::cout << fmt::format("{} errors, {} warnings\n", errors, diagnostics.all().size() - errors);

@@ -285,7 +285,7 @@ std::string ingest_coder_fingerprint(const std::string& dict, const CoderOptions
   const DictionaryFiles files = read_petrarch_config(dict.empty() ? default_dictionary_dir() : dict, reported_already);
   std::vector<std::filesystem::path> inputs = {files.verbs};
   inputs.insert(inputs.end(), files.actors.begin(), files.actors.end());
-  inputs.insert(inputs.end(), {files.agents, files.discards, files.issues, files.pico});
+  inputs.insert(inputs.end(), {files.agents, files.discards, files.issues, files.pico, files.meetings});
   inputs.emplace_back(model.value_or(""));  // no model: an empty name, read as missing
   return coder_fingerprint(inputs, coder_settings_text(options));
 }

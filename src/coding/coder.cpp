@@ -14,6 +14,7 @@
 #include "coding/raw_event.h"
 #include "coding/stated_acts.h"
 #include "dictionaries/actors.h"
+#include "dictionaries/meetings.h"
 #include "dictionaries/verbs.h"
 #include "dictionaries/verbs_cameo2.h"
 #include "dictionaries/verbs_linear.h"
@@ -365,6 +366,31 @@ void credit_quoted_speakers(const std::vector<std::vector<AttributionLink>>& fra
   }
 }
 
+// The one person an event actor names: the dictionary phrase at its first word, or the
+// actor a pronoun or description there refers back to.
+const Actor* person_of(const Sentence& sentence, const std::vector<std::string>& words,
+                       const std::vector<Referent>& referents, const EventActor& actor, const Dictionaries& dictionaries) {
+  const int token = token_at(sentence, actor.span.start);
+  if (token < 0) return nullptr;
+  for (const Referent& referent : referents)
+    if (referent.first <= token && token <= referent.last) return referent.actors.size() == 1 ? referent.actors.front() : nullptr;
+  return actor_covering(words, token, dictionaries);
+}
+
+// A consultation its text dates only vaguely, and in the past ("during his first term, Trump
+// met Kim three times"), takes the days the two are known to have met within that time.
+void narrow_to_known_meetings(const Event& event, const Sentence& sentence, const std::vector<std::string>& words,
+                              const std::vector<Referent>& referents, const Dictionaries& dictionaries,
+                              EventTime& time) {
+  const bool vague = time.range.precision == DatePrecision::range || time.range.precision == DatePrecision::year;
+  if (event.root != "04" || !event.target || !time.historical || !vague || time.range.open_start()) return;
+  const auto met = dictionaries.meetings().span(person_of(sentence, words, referents, event.source, dictionaries),
+                                                person_of(sentence, words, referents, *event.target, dictionaries),
+                                                time.range.first, time.range.last);
+  if (met)
+    time.range = {met->first, met->second, met->first == met->second ? DatePrecision::day : DatePrecision::range};
+}
+
 // Events of one verb, code and source phrase, told apart by their order.
 using PlaceKey = std::tuple<uint32_t, std::string, uint32_t>;
 PlaceKey place_key(const Event& e) { return {e.verb.span.start, e.cameo, e.source.span.start}; }
@@ -418,7 +444,8 @@ std::vector<Event> Coder::code(const Story& story) const {
         events.push_back(std::move(event));
         continue;
       }
-      const EventTime time = timeline.time_of(sentence, times, verb);
+      EventTime time = timeline.time_of(sentence, times, verb);
+      narrow_to_known_meetings(event, sentence, words, referents, *dictionaries_, time);
       event.date_precision = time.range.precision;
       event.historical = time.historical;
       if (time.range.precision != DatePrecision::story) {

@@ -121,6 +121,7 @@ DictionaryFiles read_petrarch_config(const fs::path& config_or_dir, Diagnostics&
   if (const Setting* s = get("agentfile_name", true)) files.agents = resolve(s->value);
   if (const Setting* s = get("discardfile_name", true)) files.discards = resolve(s->value);
   if (const Setting* s = get("issuefile_name", false)) files.issues = resolve(s->value);
+  if (const Setting* s = get("meetingfile_name", false)) files.meetings = resolve(s->value);
   if (const Setting* s = get("picofile_name", false)) {
     files.pico = resolve(s->value);
   } else if (std::error_code ignored; std::filesystem::exists(resolve(kDefaultPicoFile), ignored)) {

@@ -1,6 +1,7 @@
 #include "annals/dictionaries.h"
 
 #include "dictionaries/actors.h"
+#include "dictionaries/meetings.h"
 #include "dictionaries/verbs.h"
 #include "dictionaries/verbs_cameo2.h"
 
@@ -10,7 +11,8 @@ Dictionaries::Dictionaries()
     : actors_(std::make_unique<ActorDictionary>()),
       agents_(std::make_unique<AgentDictionary>()),
       discards_(std::make_unique<DiscardDictionary>()),
-      issues_(std::make_unique<IssueDictionary>()) {}
+      issues_(std::make_unique<IssueDictionary>()),
+      meetings_(std::make_unique<MeetingDictionary>()) {}
 
 Dictionaries::~Dictionaries() = default;
 
@@ -39,6 +41,7 @@ std::shared_ptr<const Dictionaries> Dictionaries::load(const DictionaryFiles& fi
     set->discards_->load(files.discards.string(), diagnostics);
   }
   if (!files.issues.empty()) set->issues_->load(files.issues.string(), diagnostics);
+  if (!files.meetings.empty()) set->meetings_->load(files.meetings.string(), *set->actors_, diagnostics);
   if (!files.pico.empty()) {
     if (auto* cameo2 = dynamic_cast<Cameo2VerbDictionary*>(set->verbs_.get())) {
       cameo2->load_pico(files.pico.string(), diagnostics);

@@ -42,16 +42,34 @@ class StoryContext : public ::testing::Test {
 };
 
 TEST_F(StoryContext, TermOfOfficeDatesTheEventAndItsActors) {
-  const auto events = code("During his first term, Trump met with Kim three times.");
-  const Event* met = find(events, "met");
-  ASSERT_NE(met, nullptr);
-  EXPECT_EQ(met->source.code, "USAGOV");  // Trump was not in office on the story date
-  EXPECT_EQ(met->target->code, "PRKGOV");
-  EXPECT_EQ(met->date, Date{20170120});
-  EXPECT_EQ(met->date_end, Date{20210120});
-  EXPECT_EQ(met->date_precision, DatePrecision::range);
-  EXPECT_TRUE(met->historical);
-  EXPECT_EQ(met->modality, Modality::asserted);
+  const auto events = code("During his first term, Trump criticized Kim three times.");
+  const Event* criticized = find(events, "criticized");
+  ASSERT_NE(criticized, nullptr);
+  EXPECT_EQ(criticized->source.code, "USAGOV");  // Trump was not in office on the story date
+  EXPECT_EQ(criticized->target->code, "PRKGOV");
+  EXPECT_EQ(criticized->date, Date{20170120});
+  EXPECT_EQ(criticized->date_end, Date{20210120});
+  EXPECT_EQ(criticized->date_precision, DatePrecision::range);
+  EXPECT_TRUE(criticized->historical);
+  EXPECT_EQ(criticized->modality, Modality::asserted);
+}
+
+TEST_F(StoryContext, AVaguelyDatedMeetingTakesTheDaysTheTwoAreKnownToHaveMet) {
+  // annals.meetings.txt: Singapore 2018-06-12, Hanoi 2019-02-27/28, Panmunjom 2019-06-30.
+  const auto events = code("During his first term, Trump met with Kim three times. Trump met Kim in 2019.");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].date, Date{20180612});
+  EXPECT_EQ(events[0].date_end, Date{20190630});
+  EXPECT_EQ(events[0].date_precision, DatePrecision::range);
+  EXPECT_EQ(events[0].source.code, "USAGOV");
+  EXPECT_TRUE(events[0].historical);
+  EXPECT_EQ(events[1].date, Date{20190227});
+  EXPECT_EQ(events[1].date_end, Date{20190630});
+  // No known meeting of these two: the term as the text gives it.
+  const auto unknown = code("During his first term, Trump met with Moon Jae-in.");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].date, Date{20170120});
+  EXPECT_EQ(unknown[0].date_end, Date{20210120});
 }
 
 TEST_F(StoryContext, RelativeTimesResolveAgainstTheStoryDate) {
@@ -234,12 +252,12 @@ TEST_F(StoryContext, StatementsChargingHostilityAreAccusations) {
 
 TEST_F(StoryContext, TermOfTheHolderNamedInThePreviousSentence) {
   // "his first term" with no holder in its own sentence: the holder named just before.
-  const auto events = code("Trump won the election in November. During his first term, he met Kim three times.");
-  const Event* met = find(events, "met");
-  ASSERT_NE(met, nullptr);
-  EXPECT_EQ(met->date, Date{20170120});
-  EXPECT_EQ(met->date_precision, DatePrecision::range);
-  EXPECT_EQ(met->source.code, "USAGOV");
+  const auto events = code("Trump won the election in November. During his first term, he criticized Kim three times.");
+  const Event* criticized = find(events, "criticized");
+  ASSERT_NE(criticized, nullptr);
+  EXPECT_EQ(criticized->date, Date{20170120});
+  EXPECT_EQ(criticized->date_precision, DatePrecision::range);
+  EXPECT_EQ(criticized->source.code, "USAGOV");
 }
 
 }  // namespace
