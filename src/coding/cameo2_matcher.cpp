@@ -611,6 +611,23 @@ class Coding {
     if (has_child(verb, "mark") || has_child(verb, "nsubj")) return -1;
     return g;
   }
+  // Tensed: the head of a clause of its own.
+  bool is_finite(int verb) const { return in(tree_.tok(verb).xpos, {"VBD", "VBZ", "VBP"}); }
+  // "that", "which", "who" as a subject: the relative clause's noun, not an actor of its own.
+  bool is_relative_pronoun(int t) const { return in(tree_.words[t], {"THAT", "WHICH", "WHO", "WHOM"}); }
+  // A verb with a nominal subject of its own heads a clause, wherever the parser hung it.
+  bool has_own_subject(int verb) const {
+    for (auto [b, e] = tree_.children(verb); b != e; ++b)
+      if (in(tree_.rel(*b), {"nsubj", "nsubj:pass", "nsubjpass"}) && tree_.pos(*b) != "VERB" &&
+          !is_relative_pronoun(*b))
+        return true;
+    return false;
+  }
+  // An open complement ("wants to attack"): not a tensed verb with a subject of its own that the
+  // parser made one ("pressured Syria, Russia attacked Iraq"), which heads a clause of its own.
+  bool is_open_complement(int verb) const {
+    return tree_.rel(verb) == "xcomp" && !(is_finite(verb) && has_own_subject(verb));
+  }
   bool has_marker(int verb, std::string_view word) const {
     for (auto [b, e] = tree_.children(verb); b != e; ++b)
       if (tree_.rel(*b) == "mark" && tree_.words[*b] == word) return true;
@@ -980,7 +997,7 @@ std::vector<RawEvent> Coding::run() {
     // the dictionary's &STATEMENT set) is the act of the statement's author.
     if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && in_synset("&STATEMENT", noun))
       if (const VerbInfo* author = resolved(tree_.tok(noun).head)) info.sources = author->sources;
-    if (const int g = governor(v, "xcomp"); g >= 0) {
+    if (const int g = governor(v, "xcomp"); g >= 0 && is_open_complement(v)) {
       std::vector<NounPhrase> s, t;
       direct_arguments(g, s, t, nullptr, nullptr);
       const auto& from = t.empty() ? s : t;
@@ -1089,6 +1106,27 @@ std::vector<RawEvent> Coding::run() {
   for (const VerbInfo& verb : verbs_)
     if (const int noun = governor(verb.id, "acl"); noun >= 0 && in_synset("&STATEMENT", noun)) roots.push_back(verb.id);
   auto is_root = [&](int v) { return std::find(roots.begin(), roots.end(), v) != roots.end(); };
+  // A clause with a subject of its own that the parser hung on a root where no clause goes: as
+  // a conjunct of a root that is not the sentence's head ("a session that ended on Friday, Kim
+  // called the US ..." with "called" a conjunct of the relative clause) or as the root's noun
+  // argument ("soldiers beat detainees, a court was told" with "beat" the subject of "told").
+  // It is coded on its own, as a root; so are such clauses hung on it, the nearest to the
+  // sentence's head first. (Conjuncts inside clauses that are not coded stay uncoded.)
+  std::vector<std::pair<int, int>> stranded;  // (depth, verb)
+  for (const VerbInfo& verb : verbs_) {
+    const int v = verb.id;
+    if (tree_.tok(v).head < 0 || is_root(v) || !has_own_subject(v)) continue;
+    if (!in(tree_.rel(v), {"conj", "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "obl", "nmod",
+                           "appos", "dep"}))
+      continue;
+    int depth = 0;
+    for (int h = tree_.tok(v).head; h >= 0 && depth <= n; h = tree_.tok(h).head) ++depth;
+    stranded.emplace_back(depth, v);
+  }
+  std::sort(stranded.begin(), stranded.end());
+  for (const auto& [depth, v] : stranded)
+    if (is_root(tree_.tok(v).head) && std::none_of(roots.begin(), roots.end(), [&](int r) { return is_lower(v, r); }))
+      roots.push_back(v);
 
   std::vector<Event> events(triplets.size());
   std::map<int, std::vector<int>> root_events;  // root verb token -> triplet indices
@@ -1222,7 +1260,7 @@ std::vector<RawEvent> Coding::run() {
   for (size_t ti = 0; ti < triplets.size(); ++ti) {
     const int v = verbs_[triplets[ti].verb].id;
     const int h = tree_.tok(v).head;
-    if (tree_.rel(v) == "xcomp" && root_events.count(h) && !events[ti].code.empty() && events[ti].code != "---")
+    if (is_open_complement(v) && root_events.count(h) && !events[ti].code.empty() && events[ti].code != "---")
       completed_roots.push_back(h);
   }
   for (size_t ti : order) {

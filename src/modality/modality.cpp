@@ -299,6 +299,10 @@ bool is_passive(const Tree& t, int i) {
          t.child(i, [&](int c) { return t.rel(c) == "cop" || same_word(t.word(c), "be"); }) >= 0;
 }
 
+// A verb with tense of its own (VBD, VBZ, VBP): the head of a clause, never an open complement,
+// whatever relation a parser gave it.
+bool is_finite(const Tree& t, int i) { return t.xpos(i) == "VBD" || t.xpos(i) == "VBZ" || t.xpos(i) == "VBP"; }
+
 // A finite clause in the past ("after talks failed") keeps its own reality: governors above do not
 // reach into it.
 bool is_finite_past(const Tree& t, int i) {
@@ -414,6 +418,21 @@ bool has_subject(const Tree& t, int i) {
   return t.child(i, [&](int c) { return t.rel(c) == "nsubj" || t.rel(c) == "csubj"; }) >= 0;
 }
 
+// "Turkey denied attacking Kurdish positions" parsed with the gerund as an adverbial clause: a bare
+// gerund after h (no subject, marker or punctuation of its own) that is the only clause and object h
+// has is h's complement, as it is of "considered attacking", "avoided meeting".
+bool is_gerund_complement(const Tree& t, int node, int h) {
+  const bool gerund = t.xpos(node) == "VBG" || (t.xpos(node).empty() && ends_with(t.form(node), "ing"));
+  if (node < h || !gerund || !t.is_verbal(h)) return false;
+  if (has_subject(t, node) || t.child_with_rel(node, "mark") >= 0) return false;
+  for (int i = h + 1; i < node; ++i)
+    if (t.is_punct(i)) return false;
+  return t.child(h, [&](int c) {
+           const string_view r = t.rel(c);
+           return c != node && (r == "obj" || r == "ccomp" || r == "xcomp" || r == "advcl");
+         }) < 0;
+}
+
 // True when child `node` of reporting verb h is the claim h reports.
 bool carries_claim(const Tree& t, int node, int h) {
   const string_view r = t.rel(node);
@@ -426,8 +445,13 @@ bool carries_claim(const Tree& t, int node, int h) {
     const int cc = t.child(h, [&](int c) { return t.rel(c) == "cc" && c > node && c < h; });
     return cc < 0;
   }
-  // "is said to have met", "is reported to be planning"; not "was declared not guilty".
-  if (r == "xcomp") return is_passive(t, h) && t.is_verbal(node);
+  // "is said to have met", "is reported to be planning"; not "was declared not guilty". A tensed
+  // verb with a subject of its own is a complement clause whatever a parser called it.
+  if (r == "xcomp")
+    return (is_passive(t, h) && t.is_verbal(node)) || (is_finite(t, node) && t.child_with_rel(node, "nsubj") >= 0);
+  // "Soldiers beat detainees, a court martial was told" parsed with the clause as the subject of
+  // "told": a verb with a subject of its own is no noun but the clause h reports.
+  if (r == "nsubj" || r == "obj") return t.is_verbal(node) && t.child_with_rel(node, "nsubj") >= 0;
   if (r == "advcl") {
     // A quotation before its speaker ("“This shows ...“, Kim was quoted as saying") that a parser
     // attached as an adverbial clause: unmarked, with its own subject, not itself a reporting verb.
@@ -529,9 +553,10 @@ int preceding_nominal(const Tree& t, int verb) {
 // reporting verb ("The KCNA did not specify ..., but said"), also when a parser hung the first
 // conjunct under the second and gave the second a subject from before its "but".
 int subject_of(const Tree& t, int verb) {
-  // ", the Associated Press reported,": a parser that coordinated the frame with the claim
-  // leaves the name just before the verb without a relation to it.
-  if (t.rel(verb) == "conj" && t.child_with_rel(verb, "nsubj") < 0)
+  // ", the Associated Press reported,": a parser that coordinated the frame with the claim, or
+  // made the finite frame an open complement of the claim's verb, leaves the name just before the
+  // verb without a relation to it.
+  if ((t.rel(verb) == "conj" || (t.rel(verb) == "xcomp" && is_finite(t, verb))) && t.child_with_rel(verb, "nsubj") < 0)
     if (const int named = preceding_nominal(t, verb); named >= 0 && t.is_proper(named)) return named;
   for (int steps = 0; verb >= 0 && steps < t.size(); ++steps) {
     const int cc = t.child(verb, [&](int c) { return t.rel(c) == "cc" && c < verb; });
@@ -741,17 +766,24 @@ ModalityReading modality_of(const Sentence& sentence, int predicate) {
                                : Modality::asserted;
       if (cls != Modality::asserted) {
         apply_governor(t, h, cls, cues);
-      } else if (r == "xcomp") {
+      } else if (r == "xcomp" && !is_finite(t, node)) {
         // An infinitive shares its governor's tense and polarity: "did not begin to withdraw".
         if (const int neg = negation_cue(t, h); neg >= 0) cues.add(Modality::negated, neg);
         read_local_cues(t, h, cues);
       }
       // A finite complement of an ordinary verb has its own tense: nothing of h applies, but
       // governors further up still do ("experts believe Kim will ensure that ...").
+    } else if (r == "advcl" && is_gerund_complement(t, node, h) &&
+               governor_class(t, h, node) != Modality::asserted) {
+      apply_governor(t, h, governor_class(t, h, node), cues);
     } else if (r == "advcl") {
       // The adverbial clause lies in the scope of beliefs and intentions above its governor, but
       // not of the governor's own negation or modals ("did not attack when talks failed").
       if (is_finite_past(t, node)) break;
+      // "If Russia attacks Ukraine, NATO will respond" parsed with the consequent under the
+      // condition: a clause marked "if" is the condition wherever it hangs, and what hangs on it
+      // is as conditional as it is.
+      if (const int condition = if_mark(t, h); condition >= 0) cues.add(Modality::hypothetical, condition);
     } else if (r == "conj") {
       // A conjunct with its own subject or auxiliary is its own statement.
       if (has_subject(t, node) || t.child_with_rel(node, "aux") >= 0) break;

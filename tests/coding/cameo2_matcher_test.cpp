@@ -403,5 +403,82 @@ TEST_F(Cameo2Matcher, ParticipleGoingOnWithAClauseOfMeansSharesItsActor) {
     }
 }
 
+TEST_F(Cameo2Matcher, ClauseWithItsOwnSubjectConjoinedToARelativeClauseIsCoded) {
+  // "During a session that ended Friday, Iraq called Russia the most reactionary country",
+  // parsed with "session" the root, "ended" its relative clause and "called" a conjunct of
+  // "ended": "called" heads a clause of its own, with its own subject and object.
+  const Sentence s = make_sentence({{"During", "during", "ADP", 2, "case"},
+                                    {"a", "a", "DET", 2, "det"},
+                                    {"session", "session", "NOUN", -1, "root"},
+                                    {"that", "that", "PRON", 4, "nsubj"},
+                                    {"ended", "end", "VERB", 2, "acl:relcl"},
+                                    {"Friday", "Friday", "PROPN", 4, "obl"},
+                                    {",", ",", "PUNCT", 8, "punct"},
+                                    {"Iraq", "Iraq", "PROPN", 8, "nsubj"},
+                                    {"called", "call", "VERB", 4, "conj"},
+                                    {"Russia", "Russia", "PROPN", 8, "obj"},
+                                    {"the", "the", "DET", 13, "det"},
+                                    {"most", "most", "ADV", 12, "advmod"},
+                                    {"reactionary", "reactionary", "ADJ", 13, "amod"},
+                                    {"country", "country", "NOUN", 8, "xcomp"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUS 111"});
+  // A conjunct whose subject is a relative pronoun is still part of the relative clause:
+  // "During a session that ended Friday, which pressured Russia".
+  const Sentence relative = make_sentence({{"During", "during", "ADP", 2, "case"},
+                                           {"a", "a", "DET", 2, "det"},
+                                           {"session", "session", "NOUN", -1, "root"},
+                                           {"that", "that", "PRON", 4, "nsubj"},
+                                           {"ended", "end", "VERB", 2, "acl:relcl"},
+                                           {"Friday", "Friday", "PROPN", 4, "obl"},
+                                           {",", ",", "PUNCT", 8, "punct"},
+                                           {"which", "which", "PRON", 8, "nsubj"},
+                                           {"pressured", "pressure", "VERB", 4, "conj"},
+                                           {"Russia", "Russia", "PROPN", 8, "obj"}});
+  EXPECT_TRUE(code(relative).empty());
+  // A conjunct of a reported clause is reported with it, not coded a second time on its own:
+  // "Iraq said Russia attacked Syria and the United States attacked Iraq".
+  const Sentence reported = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                           {"said", "say", "VERB", -1, "root"},
+                                           {"Russia", "Russia", "PROPN", 3, "nsubj"},
+                                           {"attacked", "attack", "VERB", 1, "ccomp"},
+                                           {"Syria", "Syria", "PROPN", 3, "obj"},
+                                           {"and", "and", "CCONJ", 9, "cc"},
+                                           {"the", "the", "DET", 8, "det"},
+                                           {"United", "United", "PROPN", 8, "compound"},
+                                           {"States", "States", "PROPN", 9, "nsubj"},
+                                           {"attacked", "attack", "VERB", 3, "conj"},
+                                           {"Iraq", "Iraq", "PROPN", 9, "obj"}});
+  EXPECT_EQ(code(reported), (std::set<std::string>{"IRQ RUS 112", "IRQ USA 112"}));
+}
+
+TEST_F(Cameo2Matcher, ClauseParsedAsTheSubjectOfAReportIsCoded) {
+  // "Russian soldiers attacked Iraq, a court was told", parsed with "attacked" the passive
+  // subject of "told": the clause still names who attacked whom.
+  const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 1, "compound"},
+                                    {"soldiers", "soldier", "NOUN", 2, "nsubj"},
+                                    {"attacked", "attack", "VERB", 8, "nsubj:pass"},
+                                    {"Iraq", "Iraq", "PROPN", 2, "obj"},
+                                    {",", ",", "PUNCT", 8, "punct"},
+                                    {"a", "a", "DET", 6, "det"},
+                                    {"court", "court", "NOUN", 8, "obl"},
+                                    {"was", "be", "AUX", 8, "aux:pass"},
+                                    {"told", "tell", "VERB", -1, "root"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUSMIL IRQ 190"});
+}
+
+TEST_F(Cameo2Matcher, FiniteVerbParsedAsOpenComplementKeepsItsOwnSubject) {
+  // "Iraq pressured Syria, Russia attacked Iraq", parsed with the tensed "attacked" an open
+  // complement of "pressured": the attack is Russia's alone, not also Syria's.
+  Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                              {"pressured", "pressure", "VERB", -1, "root"},
+                              {"Syria", "Syria", "PROPN", 1, "obj"},
+                              {",", ",", "PUNCT", 5, "punct"},
+                              {"Russia", "Russia", "PROPN", 5, "nsubj"},
+                              {"attacked", "attack", "VERB", 1, "xcomp"},
+                              {"Iraq", "Iraq", "PROPN", 5, "obj"}});
+  s.tokens[5].xpos = "VBD";
+  EXPECT_EQ(code(s), (std::set<std::string>{"IRQ SYR 170", "RUS IRQ 190"}));
+}
+
 }  // namespace
 }  // namespace annals

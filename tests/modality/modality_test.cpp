@@ -495,6 +495,128 @@ TEST(ExactTree, WithoutLemmasOrUniversalTags) {
   EXPECT_TRUE(reporting(s, "said"));
 }
 
+// ---- Wrong parses: a clause hung where it does not belong is read as the clause it is ---------------
+
+// "If Russia attacks Ukraine, NATO will respond." with the condition as the root and the consequent
+// under it: the consequent is as conditional as when it governs the condition.
+TEST(WrongParse, ConsequentUnderItsCondition) {
+  const auto sentences = from_conllu(conllu({
+      "1\tIf\tif\tSCONJ\tIN\t_\t3\tmark\t_\t_",
+      "2\tRussia\tRussia\tPROPN\tNNP\t_\t3\tnsubj\t_\t_",
+      "3\tattacks\tattack\tVERB\tVBZ\t_\t0\troot\t_\t_",
+      "4\tUkraine\tUkraine\tPROPN\tNNP\t_\t3\tobj\t_\tSpaceAfter=No",
+      "5\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_",
+      "6\tNATO\tNATO\tPROPN\tNNP\t_\t8\tnsubj\t_\t_",
+      "7\twill\twill\tAUX\tMD\t_\t8\taux\t_\t_",
+      "8\trespond\trespond\tVERB\tVB\t_\t3\tadvcl\t_\tSpaceAfter=No",
+      "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(reading(sentences[0], "attacks"), "hypothetical@If");
+  EXPECT_EQ(reading(sentences[0], "respond"), "hypothetical@If");
+}
+
+// "Turkey denied attacking Kurdish positions." with the gerund as an adverbial clause: it is what
+// was denied. Set off by a comma it is an act of its own ("Russia refused, attacking Kyiv instead").
+TEST(WrongParse, GerundComplementAsAdverbialClause) {
+  const auto denied = from_conllu(conllu({
+      "1\tTurkey\tTurkey\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+      "2\tdenied\tdeny\tVERB\tVBD\t_\t0\troot\t_\t_",
+      "3\tattacking\tattack\tVERB\tVBG\t_\t2\tadvcl\t_\t_",
+      "4\tKurdish\tKurdish\tADJ\tJJ\t_\t5\tamod\t_\t_",
+      "5\tpositions\tposition\tNOUN\tNNS\t_\t3\tobj\t_\tSpaceAfter=No",
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(denied.size(), 1u);
+  EXPECT_EQ(reading(denied[0], "attacking"), "negated@denied");
+  EXPECT_EQ(reading(denied[0], "denied"), "asserted@");
+  const auto refused = from_conllu(conllu({
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+      "2\trefused\trefuse\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No",
+      "3\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_",
+      "4\tattacking\tattack\tVERB\tVBG\t_\t2\tadvcl\t_\t_",
+      "5\tKyiv\tKyiv\tPROPN\tNNP\t_\t4\tobj\t_\t_",
+      "6\tinstead\tinstead\tADV\tRB\t_\t4\tadvmod\t_\tSpaceAfter=No",
+      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(reading(refused[0], "attacking"), "asserted@");
+}
+
+// "Kim has criticized the United States, the AP reported, quoted by BTA." with the tensed "reported"
+// an open complement of "criticized": it is still the frame set off after the claim, with the name
+// before it as its source, not the claim's subject.
+TEST(WrongParse, FiniteFrameAsOpenComplementOfItsClaim) {
+  const auto sentences = from_conllu(conllu({
+      "1\tKim\tKim\tPROPN\tNNP\t_\t3\tnsubj\t_\t_",
+      "2\thas\thave\tAUX\tVBZ\t_\t3\taux\t_\t_",
+      "3\tcriticized\tcriticize\tVERB\tVBN\t_\t0\troot\t_\t_",
+      "4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_",
+      "5\tUnited\tUnited\tPROPN\tNNP\t_\t6\tcompound\t_\t_",
+      "6\tStates\tStates\tPROPN\tNNP\t_\t3\tobj\t_\tSpaceAfter=No",
+      "7\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_",
+      "8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\t_",
+      "9\tAP\tAP\tPROPN\tNNP\t_\t6\tconj\t_\t_",
+      "10\treported\treport\tVERB\tVBD\t_\t3\txcomp\t_\tSpaceAfter=No",
+      "11\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_",
+      "12\tquoted\tquote\tVERB\tVBN\t_\t10\tadvcl\t_\t_",
+      "13\tby\tby\tADP\tIN\t_\t14\tcase\t_\t_",
+      "14\tBTA\tBTA\tPROPN\tNNP\t_\t12\tobl\t_\tSpaceAfter=No",
+      "15\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(chain(sentences[0], "criticized"), "the AP reported | BTA quoted_by");
+  EXPECT_TRUE(reporting(sentences[0], "reported"));
+}
+
+// A tensed verb with its own subject made an open complement heads a complement clause: "Kim said
+// Russia attacked Ukraine" reports the attack; "Kim did not know Russia attacked Ukraine" leaves it
+// its own polarity, as a that-clause has.
+TEST(WrongParse, FiniteClauseAsOpenComplement) {
+  const auto said = from_conllu(conllu({
+      "1\tKim\tKim\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+      "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_",
+      "3\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_",
+      "4\tattacked\tattack\tVERB\tVBD\t_\t2\txcomp\t_\t_",
+      "5\tUkraine\tUkraine\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No",
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(chain(said[0], "attacked"), "Kim said");
+  const auto knew = from_conllu(conllu({
+      "1\tKim\tKim\tPROPN\tNNP\t_\t4\tnsubj\t_\t_",
+      "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_",
+      "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_",
+      "4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\t_",
+      "5\tRussia\tRussia\tPROPN\tNNP\t_\t6\tnsubj\t_\t_",
+      "6\tattacked\tattack\tVERB\tVBD\t_\t4\txcomp\t_\t_",
+      "7\tUkraine\tUkraine\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No",
+      "8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(knew.size(), 1u);
+  EXPECT_EQ(reading(knew[0], "attacked"), "asserted@");
+}
+
+// "Soldiers beat detainees, a court was told." with the clause as the passive subject of "told": it
+// is what the court was told, by no one named.
+TEST(WrongParse, ClauseAsTheSubjectOfAReport) {
+  const auto sentences = from_conllu(conllu({
+      "1\tSoldiers\tsoldier\tNOUN\tNNS\t_\t2\tnsubj\t_\t_",
+      "2\tbeat\tbeat\tVERB\tVBD\t_\t8\tnsubj:pass\t_\t_",
+      "3\tdetainees\tdetainee\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No",
+      "4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_",
+      "5\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_",
+      "6\tcourt\tcourt\tNOUN\tNN\t_\t8\tobl\t_\t_",
+      "7\twas\tbe\tAUX\tVBD\t_\t8\taux:pass\t_\t_",
+      "8\ttold\ttell\tVERB\tVBN\t_\t0\troot\t_\tSpaceAfter=No",
+      "9\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(chain(sentences[0], "beat"), "? told");
+  EXPECT_EQ(reading(sentences[0], "beat"), "asserted@");
+  EXPECT_TRUE(reporting(sentences[0], "told"));
+}
+
 // ---- Malformed input -----------------------------------------------------------------------------
 
 TEST(Malformed, CyclesAndBadIndicesDoNotHang) {
