@@ -52,6 +52,7 @@ struct State {
     on_stack.assign(size, 0);
   }
   int root() const { return n + 1; }
+  uint64_t L(int k) const { return k < 0 || head[k] < 0 ? kNone : static_cast<uint64_t>(label[k]); }
   bool terminal() const { return buffer == root() && stack.empty(); }
   int top() const { return stack.empty() ? -1 : stack.back(); }
 
@@ -111,12 +112,22 @@ struct State {
 // Per-position word and tag values (position 0 unused, n + 1 the root).
 struct Lexical {
   std::vector<uint64_t> word, tag, word_tag;
+  // punctuation_before[k]: tokens of ASCII punctuation at positions 1..k-1 (commas and dashes
+  // between two words tell much about whether one heads the other).
+  std::vector<int> punctuation_before;
+
+  // The values of the word at position k, kNone for no word (k = -1).
+  uint64_t W(int k) const { return k < 0 ? kNone : word[k]; }
+  uint64_t P(int k) const { return k < 0 ? kNone : tag[k]; }
+  uint64_t WP(int k) const { return k < 0 ? kNone : word_tag[k]; }
+  int punctuation_between(int from, int to) const { return punctuation_before[to] - punctuation_before[from + 1]; }
 
   void fill(std::span<const std::string_view> forms, std::span<const uint16_t> tags) {
     static const uint64_t root_word = hash_bytes("<root>");
     word.assign(1, kNone);
     tag.assign(1, kNone);
     word_tag.assign(1, kNone);
+    punctuation_before.assign(2, 0);
     char lower[64];
     for (size_t i = 0; i < forms.size(); ++i) {
       const std::string_view form = forms[i];
@@ -126,6 +137,11 @@ struct Lexical {
       word.push_back(hash_bytes(std::string_view(lower, size)));
       tag.push_back(tags[i]);
       word_tag.push_back(hash_mix(word.back(), tags[i]));
+      const bool punctuation = std::all_of(form.begin(), form.end(), [](char ch) {
+        return (ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') || (ch >= '[' && ch <= '`') ||
+               (ch >= '{' && ch <= '~');
+      });
+      punctuation_before.push_back(punctuation_before.back() + (punctuation && !form.empty()));
     }
     word.push_back(root_word);
     tag.push_back(0xFFFE);
@@ -202,21 +218,21 @@ int role_position(const Context& c, int role) {
 void role_features(int role, int k, const Lexical& lex, TemplateValues<kMaxRoleFeatures>& v) {
   const uint64_t* ids = kRoleTemplates[role];
   size_t next = 0;
-  if (role == kRoleS0) v.add(ids[next++], k < 0 ? kNone : lex.word_tag[k]);
-  v.add(ids[next++], k < 0 ? kNone : lex.word[k]);
-  v.add(ids[next], k < 0 ? kNone : lex.tag[k]);
+  if (role == kRoleS0) v.add(ids[next++], lex.WP(k));
+  v.add(ids[next++], lex.W(k));
+  v.add(ids[next], lex.P(k));
 }
 
 // The first words of the buffer, which stay put while the stack is reduced.
-constexpr size_t kMaxBufferFeatures = 11;
+constexpr size_t kMaxBufferFeatures = 13;
 void buffer_features(const Context& c, const Lexical& lex, TemplateValues<kMaxBufferFeatures>& v) {
-  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
-  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
-  auto WP = [&](int k) { return k < 0 ? kNone : lex.word_tag[k]; };
-  v.add(4, WP(c.n0)); v.add(5, W(c.n0)); v.add(6, P(c.n0));
-  v.add(7, WP(c.n1)); v.add(8, W(c.n1)); v.add(9, P(c.n1));
-  v.add(10, WP(c.n2)); v.add(11, W(c.n2)); v.add(12, P(c.n2));
-  v.add(20, P(c.n0), P(c.n1)); v.add(21, P(c.n0), P(c.n1), P(c.n2));
+  v.add(4, lex.WP(c.n0)); v.add(5, lex.W(c.n0)); v.add(6, lex.P(c.n0));
+  v.add(7, lex.WP(c.n1)); v.add(8, lex.W(c.n1)); v.add(9, lex.P(c.n1));
+  v.add(10, lex.WP(c.n2)); v.add(11, lex.W(c.n2)); v.add(12, lex.P(c.n2));
+  v.add(20, lex.P(c.n0), lex.P(c.n1)); v.add(21, lex.P(c.n0), lex.P(c.n1), lex.P(c.n2));
+  // Lookahead: the next word itself, and the tag after n2.
+  const int n3 = c.n2 >= 0 && c.n2 < static_cast<int>(lex.tag.size()) - 1 ? c.n2 + 1 : -1;
+  v.add(81, lex.W(c.n0), lex.W(c.n1)); v.add(82, lex.P(c.n1), lex.P(c.n2), lex.P(n3));
 }
 
 // The top of the stack with its subtree. While a word is on the stack its head and left
@@ -224,64 +240,64 @@ void buffer_features(const Context& c, const Lexical& lex, TemplateValues<kMaxBu
 // scores change only with the top's right child count.
 constexpr size_t kMaxTopFeatures = 17;
 void top_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxTopFeatures>& v) {
-  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
-  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
-  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
   const int s0 = c.s0;
   const uint64_t s0_left = s0 >= 0 ? st.left_count[s0] : kNone, s0_right = s0 >= 0 ? st.right_count[s0] : kNone;
   const uint64_t s0_left_set = s0 >= 0 ? st.left_labels[s0] : kNone, s0_right_set = s0 >= 0 ? st.right_labels[s0] : kNone;
   // Valency.
-  v.add(33, W(s0), s0_right); v.add(34, P(s0), s0_right); v.add(35, W(s0), s0_left); v.add(36, P(s0), s0_left);
+  v.add(33, lex.W(s0), s0_right); v.add(34, lex.P(s0), s0_right);
+  v.add(35, lex.W(s0), s0_left); v.add(36, lex.P(s0), s0_left);
   // Labels of the head and children.
-  v.add(41, L(s0)); v.add(44, L(c.s0l)); v.add(47, L(c.s0r));
-  v.add(53, L(c.s0h)); v.add(56, L(c.s0l2)); v.add(59, L(c.s0r2));
-  v.add(63, P(s0), P(c.s0l), P(c.s0l2)); v.add(64, P(s0), P(c.s0r), P(c.s0r2)); v.add(65, P(s0), P(c.s0h), P(c.s0h2));
+  v.add(41, st.L(s0)); v.add(44, st.L(c.s0l)); v.add(47, st.L(c.s0r));
+  v.add(53, st.L(c.s0h)); v.add(56, st.L(c.s0l2)); v.add(59, st.L(c.s0r2));
+  v.add(63, lex.P(s0), lex.P(c.s0l), lex.P(c.s0l2)); v.add(64, lex.P(s0), lex.P(c.s0r), lex.P(c.s0r2));
+  v.add(65, lex.P(s0), lex.P(c.s0h), lex.P(c.s0h2));
   // Label sets.
-  v.add(67, W(s0), s0_right_set); v.add(68, P(s0), s0_right_set); v.add(69, W(s0), s0_left_set);
-  v.add(70, P(s0), s0_left_set);
+  v.add(67, lex.W(s0), s0_right_set); v.add(68, lex.P(s0), s0_right_set); v.add(69, lex.W(s0), s0_left_set);
+  v.add(70, lex.P(s0), s0_left_set);
 }
 
 // The front of the buffer with its left children, which change only with their count.
 constexpr size_t kMaxFrontFeatures = 7;
 void front_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxFrontFeatures>& v) {
-  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
-  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
-  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
   const int n0 = c.n0;
   const uint64_t n0_left = n0 >= 0 ? st.left_count[n0] : kNone;
   const uint64_t n0_left_set = n0 >= 0 ? st.left_labels[n0] : kNone;
-  v.add(37, W(n0), n0_left); v.add(38, P(n0), n0_left);
-  v.add(50, L(c.n0l)); v.add(62, L(c.n0l2));
-  v.add(66, P(n0), P(c.n0l), P(c.n0l2));
-  v.add(71, W(n0), n0_left_set); v.add(72, P(n0), n0_left_set);
+  v.add(37, lex.W(n0), n0_left); v.add(38, lex.P(n0), n0_left);
+  v.add(50, st.L(c.n0l)); v.add(62, st.L(c.n0l2));
+  v.add(66, lex.P(n0), lex.P(c.n0l), lex.P(c.n0l2));
+  v.add(71, lex.W(n0), n0_left_set); v.add(72, lex.P(n0), n0_left_set);
 }
 
 // The templates that relate the top of the stack to the front of the buffer.
 void pair_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxFeatures>& v) {
-  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
-  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
-  auto WP = [&](int k) { return k < 0 ? kNone : lex.word_tag[k]; };
-  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
   const int s0 = c.s0, n0 = c.n0;
   const uint64_t distance = s0 > 0 && n0 > 0 ? static_cast<uint64_t>(std::min(n0 - s0, 8)) : kNone;
   // Pairs.
-  v.add(13, WP(s0), WP(n0)); v.add(14, WP(s0), W(n0)); v.add(15, W(s0), WP(n0)); v.add(16, WP(s0), P(n0));
-  v.add(17, P(s0), WP(n0)); v.add(18, W(s0), W(n0)); v.add(19, P(s0), P(n0));
+  v.add(13, lex.WP(s0), lex.WP(n0)); v.add(14, lex.WP(s0), lex.W(n0));
+  v.add(15, lex.W(s0), lex.WP(n0)); v.add(16, lex.WP(s0), lex.P(n0));
+  v.add(17, lex.P(s0), lex.WP(n0)); v.add(18, lex.W(s0), lex.W(n0)); v.add(19, lex.P(s0), lex.P(n0));
   // Tag trigrams.
-  v.add(22, P(s0), P(n0), P(c.n1)); v.add(23, P(c.s0h), P(s0), P(n0));
-  v.add(24, P(s0), P(c.s0l), P(n0)); v.add(25, P(s0), P(c.s0r), P(n0)); v.add(26, P(s0), P(n0), P(c.n0l));
+  v.add(22, lex.P(s0), lex.P(n0), lex.P(c.n1)); v.add(23, lex.P(c.s0h), lex.P(s0), lex.P(n0));
+  v.add(24, lex.P(s0), lex.P(c.s0l), lex.P(n0)); v.add(25, lex.P(s0), lex.P(c.s0r), lex.P(n0));
+  v.add(26, lex.P(s0), lex.P(n0), lex.P(c.n0l));
   // Distance.
-  v.add(27, W(s0), distance); v.add(28, P(s0), distance); v.add(29, W(n0), distance); v.add(30, P(n0), distance);
-  v.add(31, W(s0), W(n0), distance); v.add(32, P(s0), P(n0), distance);
+  v.add(27, lex.W(s0), distance); v.add(28, lex.P(s0), distance);
+  v.add(29, lex.W(n0), distance); v.add(30, lex.P(n0), distance);
+  v.add(31, lex.W(s0), lex.W(n0), distance); v.add(32, lex.P(s0), lex.P(n0), distance);
   // The word below the top, whether the top has its head, the word before the buffer.
-  v.add(75, P(c.s1), P(s0)); v.add(76, P(c.s1), P(s0), P(n0));
-  v.add(77, s0 >= 0 && st.head[s0] >= 0, P(s0), P(n0)); v.add(78, P(c.before_n0), P(n0), P(s0));
-  v.add(79, W(s0), P(n0), L(s0)); v.add(80, P(s0), W(n0), L(s0));
+  v.add(75, lex.P(c.s1), lex.P(s0)); v.add(76, lex.P(c.s1), lex.P(s0), lex.P(n0));
+  v.add(77, s0 >= 0 && st.head[s0] >= 0, lex.P(s0), lex.P(n0)); v.add(78, lex.P(c.before_n0), lex.P(n0), lex.P(s0));
+  v.add(79, lex.W(s0), lex.P(n0), st.L(s0)); v.add(80, lex.P(s0), lex.W(n0), st.L(s0));
+  // The top with the next two tags, the word below the top, punctuation in between.
+  v.add(83, lex.W(s0), lex.P(n0), lex.P(c.n1)); v.add(84, lex.W(c.s1), lex.P(s0), lex.P(n0));
+  const uint64_t punctuation =
+      s0 > 0 && n0 > 0 ? static_cast<uint64_t>(std::min(lex.punctuation_between(s0, n0), 3)) : kNone;
+  v.add(85, lex.P(s0), lex.P(n0), punctuation);
 }
 
 // Every transition feature, as training needs them, in the order of their template ids (so
 // that training sums them in the same order as ever and stays reproducible).
-constexpr size_t kTemplates = 80;
+constexpr size_t kTemplates = 85;
 size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFeatures>& out) {
   const Context c(st);
   auto place = [&](const auto& v) {
@@ -310,9 +326,6 @@ size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFea
 // Features for labelling the arc head -> dependent about to be added.
 size_t extract_label(const State& st, const Lexical& lex, int head, int dependent,
                      std::array<uint64_t, kMaxLabelFeatures>& out) {
-  auto W = [&](int k) { return k < 0 ? kNone : lex.word[k]; };
-  auto P = [&](int k) { return k < 0 ? kNone : lex.tag[k]; };
-  auto L = [&](int k) { return k < 0 || st.head[k] < 0 ? kNone : static_cast<uint64_t>(st.label[k]); };
   auto near = [&](int k) { return k >= 1 && k <= st.n ? k : -1; };
   const uint64_t direction = dependent < head ? 1 : 2;
   const uint64_t distance = static_cast<uint64_t>(std::min(std::abs(head - dependent), 6));
@@ -321,19 +334,19 @@ size_t extract_label(const State& st, const Lexical& lex, int head, int dependen
   TemplateValues<kMaxLabelFeatures> v;
   uint64_t id = 1000;
   auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { v.add(++id, a, b, c); };
-  add(direction); add(W(head)); add(P(head)); add(W(dependent)); add(P(dependent));
-  add(W(head), P(dependent)); add(P(head), W(dependent)); add(P(head), P(dependent), direction);
-  add(W(head), W(dependent)); add(P(head), P(dependent), distance);
-  add(P(head), L(head)); add(P(dependent), P(st.head[head] >= 0 ? st.head[head] : -1), P(head));
-  add(P(dependent), P(d_left), L(d_left)); add(P(dependent), P(d_right), L(d_right));
-  add(P(head), P(h_left), L(h_left)); add(P(head), P(h_right), L(h_right));
-  add(P(dependent), P(near(dependent - 1)), P(near(dependent + 1)));
-  add(P(head), P(near(head - 1)), P(near(head + 1)));
-  add(W(dependent), direction); add(W(head), direction, P(dependent));
-  add(P(dependent), st.left_labels[dependent], st.right_labels[dependent]);
-  add(P(head), st.left_labels[head], st.right_labels[head]);
-  add(W(dependent), P(d_left), P(d_right));
-  add(P(near(st.buffer + 1)), P(dependent), P(head));
+  add(direction); add(lex.W(head)); add(lex.P(head)); add(lex.W(dependent)); add(lex.P(dependent));
+  add(lex.W(head), lex.P(dependent)); add(lex.P(head), lex.W(dependent)); add(lex.P(head), lex.P(dependent), direction);
+  add(lex.W(head), lex.W(dependent)); add(lex.P(head), lex.P(dependent), distance);
+  add(lex.P(head), st.L(head)); add(lex.P(dependent), lex.P(st.head[head] >= 0 ? st.head[head] : -1), lex.P(head));
+  add(lex.P(dependent), lex.P(d_left), st.L(d_left)); add(lex.P(dependent), lex.P(d_right), st.L(d_right));
+  add(lex.P(head), lex.P(h_left), st.L(h_left)); add(lex.P(head), lex.P(h_right), st.L(h_right));
+  add(lex.P(dependent), lex.P(near(dependent - 1)), lex.P(near(dependent + 1)));
+  add(lex.P(head), lex.P(near(head - 1)), lex.P(near(head + 1)));
+  add(lex.W(dependent), direction); add(lex.W(head), direction, lex.P(dependent));
+  add(lex.P(dependent), st.left_labels[dependent], st.right_labels[dependent]);
+  add(lex.P(head), st.left_labels[head], st.right_labels[head]);
+  add(lex.W(dependent), lex.P(d_left), lex.P(d_right));
+  add(lex.P(near(st.buffer + 1)), lex.P(dependent), lex.P(head));
   return v.hash(out.data());
 }
 
@@ -504,6 +517,55 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   for (int i = 1; i <= count; ++i) {
     heads[i - 1] = i == root ? -1 : st.head[i] - 1;
     labels[i - 1] = static_cast<uint16_t>(st.label[i]);
+  }
+  if (!input.punctuation.empty()) attach_paired_punctuation(input.forms, input.punctuation, heads);
+}
+
+void attach_paired_punctuation(std::span<const std::string_view> forms, std::span<const char> punctuation,
+                               std::span<int> heads) {
+  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+      {"(", ")"}, {"[", "]"}, {"{", "}"}, {"\u201C", "\u201D"}, {"\u2018", "\u2019"}};
+  constexpr size_t kDepth = 16;
+  int open_at[kDepth];
+  std::string_view closer[kDepth];
+  size_t depth = 0;
+  int quote = -1;  // an open straight double quote
+  const int n = static_cast<int>(heads.size());
+  // A mark that is the root or heads a word stays put: moving it could break the tree.
+  auto movable = [&](int mark) {
+    return heads[mark] >= 0 && std::find(heads.begin(), heads.end(), mark) == heads.end();
+  };
+  auto attach = [&](int open, int close) {
+    if (!movable(open) || !movable(close)) return;
+    for (int k = open + 1; k < close; ++k) {
+      if (punctuation[k] || (heads[k] >= open && heads[k] <= close)) continue;
+      heads[open] = heads[close] = k;
+      return;
+    }
+    heads[close] = heads[open];
+  };
+  for (int i = 0; i < n; ++i) {
+    if (!punctuation[i]) continue;
+    const std::string_view form = forms[i];
+    if (form == "\"") {
+      if (quote < 0) {
+        quote = i;
+      } else {
+        attach(quote, i);
+        quote = -1;
+      }
+      continue;
+    }
+    if (depth > 0 && form == closer[depth - 1]) {
+      --depth;
+      attach(open_at[depth], i);
+      continue;
+    }
+    for (const auto& [opening, closing] : kPairs)
+      if (form == opening && depth < kDepth) {
+        open_at[depth] = i;
+        closer[depth++] = closing;
+      }
   }
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/sentence.h"
@@ -32,6 +33,13 @@ struct ParserInput {
   // a greedy parser otherwise sometimes hangs a subject from the full stop).
   std::span<const char> punctuation = {};
 };
+
+// Quotes and brackets around a phrase: UD hangs both marks from the phrase's head (here the
+// first word inside whose head is outside the pair), which a greedy parser, deciding each mark
+// on its own, often misses. A closing mark around no such word follows its opening one.
+// heads as DependencyParser::parse gives them; marks that are the root or head a word stay.
+void attach_paired_punctuation(std::span<const std::string_view> forms, std::span<const char> punctuation,
+                               std::span<int> heads);
 
 class DependencyParser {
  public:

@@ -1,0 +1,57 @@
+// Quote and bracket pairs hang from the head of the phrase they enclose.
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
+
+#include "parse/dependency_parser.h"
+
+namespace annals::parsing {
+namespace {
+
+struct Example {
+  std::vector<std::string_view> forms;
+  std::vector<char> punctuation;
+};
+
+Example example(std::vector<std::string_view> forms) {
+  Example e{std::move(forms), {}};
+  for (const std::string_view f : e.forms) e.punctuation.push_back(f == "\"" || f == "(" || f == ")" || f == "." ||
+                                                                   f == "\u201C" || f == "\u201D");
+  return e;
+}
+
+TEST(PairedPunctuation, QuotesHangFromTheHeadOfTheQuotedPhrase) {
+  // the mythical " Arab street " .   (street heads Arab; the parser hung the quotes elsewhere)
+  const Example e = example({"the", "mythical", "\"", "Arab", "street", "\"", "."});
+  std::vector<int> heads = {4, 4, 1, 4, -1, 4, 4};
+  attach_paired_punctuation(e.forms, e.punctuation, heads);
+  EXPECT_EQ(heads, (std::vector<int>{4, 4, 4, 4, -1, 4, 4}));
+}
+
+TEST(PairedPunctuation, BracketsAndCurlyQuotesNestAndTheFirstOutsideHeadedWordWins) {
+  // said ( “ very much ” so ) .   much heads very; the phrase's head inside the brackets is much
+  const Example e = example({"said", "(", "\u201C", "very", "much", "\u201D", "so", ")", "."});
+  std::vector<int> heads = {-1, 0, 0, 4, 0, 0, 0, 0, 0};
+  attach_paired_punctuation(e.forms, e.punctuation, heads);
+  EXPECT_EQ(heads[2], 4);
+  EXPECT_EQ(heads[5], 4);
+  EXPECT_EQ(heads[1], 4);  // much is the first word inside the brackets headed from outside
+  EXPECT_EQ(heads[7], 4);
+  EXPECT_EQ(heads[8], 0);  // unpaired marks stay
+}
+
+TEST(PairedPunctuation, MarksThatAreTheRootOrHeadAWordStay) {
+  const Example e = example({"\"", "yes", "\""});
+  std::vector<int> root_mark = {-1, 0, 0};
+  attach_paired_punctuation(e.forms, e.punctuation, root_mark);
+  EXPECT_EQ(root_mark, (std::vector<int>{-1, 0, 0}));
+  // an empty pair: the closing mark follows the opening one
+  const Example empty = example({"said", "(", ")", "it"});
+  std::vector<int> heads = {-1, 3, 0, 0};
+  attach_paired_punctuation(empty.forms, empty.punctuation, heads);
+  EXPECT_EQ(heads, (std::vector<int>{-1, 3, 3, 0}));
+}
+
+}  // namespace
+}  // namespace annals::parsing
