@@ -1146,7 +1146,18 @@ std::vector<RawEvent> Coding::run() {
     if (source) s_meaning = actors_.meaning(*source);
     // PETRARCH pairs actors only when there is no target at all (or the pattern took it).
     bool target_absent = !target;
-    if (target) t_meaning = meaning_after_overlap(*target, t.consumed, &target_absent);
+    if (target) {
+      t_meaning = meaning_after_overlap(*target, t.consumed, &target_absent);
+      // Several actors of a main clause with a phrase the pattern took as a whole ("Russia and
+      // North Korea held talks", "the two signed a pact"): the phrase names their joint act,
+      // not a target. (A single actor keeps PETRARCH-2's reading, "Interpol will send a team",
+      // and so does a lower clause, which combines with its governor: "failed to reach a deal".)
+      const bool several = s_meaning.codes.size() >= 2 ||
+                           (source && (has_child(source->head, "conj") || tree_.rel(source->head) == "conj"));
+      if (several && is_root(verb.id) && t_meaning.empty() &&
+          std::find(t.consumed.begin(), t.consumed.end(), target->head) != t.consumed.end())
+        target_absent = true;
+    }
     const NounPhrase* final_source = source;
     const NounPhrase* final_target = target;
 

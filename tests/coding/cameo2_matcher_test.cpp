@@ -58,6 +58,9 @@ OPPOSE {OPPOSED OPPOSES}
 CONCERNED
 ---  RELEASE   [084]  ---
 FREE {FREED FREES}
+---  HOLD   [---]  ---
+HOLD {HELD}
+- * TALKS [046]
 ---  LAUNCH   [---]  ---
 LAUNCH
 - * CAMPAIGN [020]
@@ -131,6 +134,21 @@ TEST_F(Cameo2Matcher, CooperationWithoutTargetPairsTheActors) {
                                     {"Russia", "Russia", "PROPN", 0, "conj"},
                                     {"met", "meet", "VERB", -1, "root"}});
   EXPECT_EQ(code(s), (std::set<std::string>{"IRQ RUS 040", "RUS IRQ 040"}));
+}
+
+TEST_F(Cameo2Matcher, SeveralActorsOfAnActThePatternNamesWhollyActOnEachOther) {
+  // "Iraq and Russia held talks": "talks" is the pattern's, no target; the parties pair up.
+  const Sentence both = make_sentence({{"Iraq", "Iraq", "PROPN", 3, "nsubj"},
+                                       {"and", "and", "CCONJ", 2, "cc"},
+                                       {"Russia", "Russia", "PROPN", 0, "conj"},
+                                       {"held", "hold", "VERB", -1, "root"},
+                                       {"talks", "talk", "NOUN", 3, "obj"}});
+  EXPECT_EQ(code(both), (std::set<std::string>{"IRQ RUS 046", "RUS IRQ 046"}));
+  // One actor alone keeps its act without a target, as PETRARCH-2 codes it.
+  const Sentence one = make_sentence({{"Russia", "Russia", "PROPN", 1, "nsubj"},
+                                      {"held", "hold", "VERB", -1, "root"},
+                                      {"talks", "talk", "NOUN", 1, "obj"}});
+  EXPECT_EQ(code(one), (std::set<std::string>{"RUS --- 046"}));
 }
 
 TEST_F(Cameo2Matcher, UncombinedInfinitiveClauseIsNoEvent) {
