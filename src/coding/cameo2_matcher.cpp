@@ -288,8 +288,32 @@ class Actors {
     } else {
       m.pieces = read(np.tokens, conjoined_modifiers);
     }
+    add_base_country(np, m.pieces);
     m.codes = mix(m.pieces);
     return m;
+  }
+
+  // "a newspaper based in Beirut", "a group headquartered in Trinidad": agents without an
+  // actor of their own take the country of the place they are based in (the country only:
+  // a capital there stands for a city, not for its government).
+  void add_base_country(const NounPhrase& np, std::vector<Meaning::Piece>& pieces) const {
+    const bool agents_only = !pieces.empty() && std::all_of(pieces.begin(), pieces.end(), [](const auto& p) { return p.agent; });
+    if (!agents_only) return;
+    for (auto [b, e] = tree_.children(np.head); b != e; ++b) {
+      if (!tree_.rel(*b).starts_with("acl") || !in(tree_.tok(*b).lemma, {"base", "based", "headquarter", "headquartered", "locate", "located", "station", "stationed"}))
+        continue;
+      for (auto [pb, pe] = tree_.children(*b); pb != pe; ++pb) {
+        if (!tree_.rel(*pb).starts_with("obl")) continue;
+        std::vector<int> place;
+        tree_.subtree(*pb, place);
+        std::sort(place.begin(), place.end());
+        for (const Meaning::Piece& piece : read(place))
+          if (!piece.agent && piece.code.size() >= 3) {
+            pieces.push_back({piece.code.substr(0, 3), piece.first, piece.last, false});
+            return;
+          }
+      }
+    }
   }
 
  private:

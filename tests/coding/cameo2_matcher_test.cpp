@@ -151,6 +151,17 @@ TEST_F(Cameo2Matcher, SeveralActorsOfAnActThePatternNamesWhollyActOnEachOther) {
   EXPECT_EQ(code(one), (std::set<std::string>{"RUS --- 046"}));
 }
 
+TEST_F(Cameo2Matcher, AgentsTakeTheCountryTheyAreBasedIn) {
+  // "Soldiers based in Iraq attacked Syria": IRQMIL, the country of the base.
+  const Sentence s = make_sentence({{"Soldiers", "soldier", "NOUN", 4, "nsubj"},
+                                    {"based", "base", "VERB", 0, "acl"},
+                                    {"in", "in", "ADP", 3, "case"},
+                                    {"Iraq", "Iraq", "PROPN", 1, "obl"},
+                                    {"attacked", "attack", "VERB", -1, "root"},
+                                    {"Syria", "Syria", "PROPN", 4, "obj"}});
+  EXPECT_EQ(code(s), (std::set<std::string>{"IRQMIL SYR 190"}));
+}
+
 TEST_F(Cameo2Matcher, UncombinedInfinitiveClauseIsNoEvent) {
   // "Iraq pressured Russia to help Syria": the help is what Iraq wants, not an act; as it
   // does not combine with the pressure (no PICO table here) only the pressure is coded.

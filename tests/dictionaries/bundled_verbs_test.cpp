@@ -254,8 +254,8 @@ TEST_F(BundledSentences, ViolenceProtestAndWithdrawalPhrases) {
       {"Palestinian prisoners joined the hunger strike.", "PSE --- 142"},
       // A withdrawal begun or completed is the withdrawal.
       {"Russia began the withdrawal of its troops from Syria.", "RUS SYR 0874"},
-      // Performing joint war games is military cooperation.
-      {"The armies of Brazil and Argentina performed joint war games.", "BRAMIL --- 062"},
+      // Performing joint war games is military cooperation, of the two armies with each other.
+      {"The armies of Brazil and Argentina performed joint war games.", "BRAMIL ARGMIL 062"},
       // Verbs of harsh criticism.
       {"China lambasted Japan.", "CHN JPN 111"},
   };
