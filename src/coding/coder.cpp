@@ -26,6 +26,12 @@ namespace {
 // "---" is PETRARCH's null actor: a phrase the dictionaries know to name no one.
 bool is_null_actor(const ActorMention& actor) { return actor.empty() || actor.code == "---"; }
 
+// True when one mention ends right where the other begins, with no word between them.
+bool adjacent(const ActorMention& a, const ActorMention& b) {
+  if (a.first < 0 || a.last < a.first || b.first < 0 || b.last < b.first) return false;
+  return a.last + 1 == b.first || b.last + 1 == a.first;
+}
+
 EventActor make_actor(const Sentence& sentence, const ActorMention& mention) {
   EventActor actor{mention.code, {}, {}};
   if (mention.first >= 0 && mention.last >= mention.first &&
@@ -156,6 +162,10 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date, const std::vecto
     const bool has_target = !is_null_actor(*target);
     if (require_dyad ? !(has_source && has_target) : !(has_source || has_target))
       continue;
+    // A title and the name after it ("North Korean leader Kim Jong-un") that a parser split into
+    // two arguments of the verb are one actor: adjacent pieces of one name phrase are never the
+    // two sides of an event.
+    if (has_target && adjacent(*source, *target)) continue;
     // One event per (source, target, code) and sentence, as PETRARCH reports them.
     if (!seen.emplace(source->code, target->code, code).second) continue;
 

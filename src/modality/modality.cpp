@@ -100,7 +100,13 @@ constexpr string_view kNegators[] = {"not", "n't", "nt", "never", "no", "without
 constexpr string_view kHypotheticalModals[] = {"could", "might", "may", "would", "should",
                                                "must", "can", "ought"};
 constexpr string_view kFutureModals[] = {"will", "shall", "'ll", "wo"};
+// Auxiliaries other than the modals, by lemma and by the forms that do not inflect regularly.
+constexpr string_view kAuxiliaryVerbs[] = {"be", "have", "has", "had", "do", "does", "did", "get", "got", "use", "used"};
 constexpr string_view kConditionalMarks[] = {"if", "unless", "whether"};
+// Subordinators of a clause that, set off by a comma after its governor, gives a reason or a
+// contrast of the writer's own ("..., as Trump is expected to focus on Ukraine"), outside what
+// the governor believes or intends.
+constexpr string_view kPeripheralMarks[] = {"as", "since", "because", "although", "though", "whereas"};
 constexpr string_view kHedgeAdverbs[] = {"possibly", "probably", "perhaps", "maybe", "likely",
                                          "potentially", "conceivably", "presumably"};
 
@@ -292,11 +298,14 @@ int if_mark(const Tree& t, int i) {
   return t.child(i, [&](int c) { return t.rel(c) == "mark" && one_of(t.word(c), kConditionalMarks); });
 }
 
+// Words before i's own "but" belong to a first conjunct that a parser hung under i ("did not say
+// what the goal would be, but said"): they make nothing of i.
 bool is_passive(const Tree& t, int i) {
-  if (t.child(i, [&](int c) { return t.full_rel(c) == "aux:pass" || t.full_rel(c) == "nsubj:pass"; }) >= 0)
+  const int cc = t.child(i, [&](int c) { return t.rel(c) == "cc" && c < i; });
+  if (t.child(i, [&](int c) { return c > cc && (t.full_rel(c) == "aux:pass" || t.full_rel(c) == "nsubj:pass"); }) >= 0)
     return true;
   return t.xpos(i) == "VBN" &&
-         t.child(i, [&](int c) { return t.rel(c) == "cop" || same_word(t.word(c), "be"); }) >= 0;
+         t.child(i, [&](int c) { return c > cc && (t.rel(c) == "cop" || same_word(t.word(c), "be")); }) >= 0;
 }
 
 // A verb with tense of its own (VBD, VBZ, VBP): the head of a clause, never an open complement,
@@ -311,6 +320,23 @@ bool is_finite_past(const Tree& t, int i) {
     return false;
   if (t.xpos(i) == "VBD") return true;
   return t.child(i, [&](int c) { return t.rel(c) == "aux" && t.xpos(c) == "VBD"; }) >= 0;
+}
+
+// An adverbial clause after its governor `h`, set off by a comma and introduced by a reason or
+// contrast subordinator: its own statement, wherever a parser hung it.
+bool is_peripheral_clause(const Tree& t, int node, int h) {
+  const int mark = t.child(node, [&](int c) { return t.rel(c) == "mark" && one_of(t.word(c), kPeripheralMarks); });
+  return mark > h && t.valid(mark - 1) && t.form(mark - 1) == "," &&
+         t.child(node, [&](int c) { return t.rel(c) == "mark" && c < mark; }) < 0;
+}
+
+// "Iran's refusal to negotiate angered Washington" with "angered" read as a participle and
+// "negotiate" hung on it as an auxiliary: a content verb is no auxiliary, but the head a parser
+// misplaced, and stands where that head does.
+bool is_content_verb_as_aux(const Tree& t, int i) {
+  if (t.full_rel(i) != "aux" || !t.upos_or_xpos(i, "VERB", "VB")) return false;
+  const Lexeme w = t.word(i);
+  return !one_of(w, kAuxiliaryVerbs) && !one_of(w, kHypotheticalModals) && !one_of(w, kFutureModals);
 }
 
 // What the walk has found so far; the nearest cue of each kind wins within its kind.
@@ -391,6 +417,18 @@ Modality governor_class(const Tree& t, int h, int node) {
     if (one_of(w, kNegatingNouns)) return Modality::negated;
   }
   return Modality::asserted;
+}
+
+// The object of h right before its infinitive complement `node` that frames acts ("has plans to",
+// "made no decision to"), or -1: a parser that hangs the infinitive on the verb misplaces the
+// complement of the noun. Verbs that frame their complement themselves ("urged Israel to") keep it.
+int framing_object(const Tree& t, int node, int h) {
+  if (!t.is_verbal(h) || governor_class(t, h, node) != Modality::asserted || !t.is_verbal(node)) return -1;
+  const int noun = t.child(h, [&](int c) { return t.rel(c) == "obj" && c < node && t.is_nominal(c); });
+  if (noun < 0 || governor_class(t, noun, node) == Modality::asserted) return -1;
+  for (int i = noun + 1; i < node; ++i)
+    if (t.head(i) != node || t.rel(i) != "mark") return -1;
+  return noun;
 }
 
 // Records the class of governor h. A negated governor ("did not vow to", "do not believe that",
@@ -700,9 +738,31 @@ int set_off_frame(const Tree& t, int verb) {
   return separator >= 0 && is_separator(t.form(separator)) ? separator : -1;
 }
 
-// The source named by "according to X" at token i, or -1.
-int according_to_source(const Tree& t, int i) {
-  if (!same_word(t.form(i), "according") || !t.valid(i + 2) || !same_word(t.form(i + 1), "to")) return -1;
+// The source named by "according to X" at token i: its head word and its words; head -1 when none.
+struct NamedSource {
+  int head = -1;
+  Span span;
+};
+
+// "according to state media," with a word of the phrase misread ("state" as a verb): a phrase set
+// off by commas (or opening the sentence) is the words up to the comma that closes it, headed by
+// its last nominal.
+NamedSource set_off_according_to(const Tree& t, int i) {
+  if (i > 0 && t.form(i - 1) != ",") return {};
+  int close = i + 2;
+  while (t.valid(close) && t.form(close) != ",") {
+    if (t.is_punct(close)) return {};
+    ++close;
+  }
+  if (!t.valid(close)) return {};
+  int head = close - 1;
+  while (head >= i + 2 && !t.is_nominal(head)) --head;
+  if (head < i + 2 || !is_source_like(t, head)) return {};
+  return {head, {i + 2, close - 1}};
+}
+
+NamedSource according_to_source(const Tree& t, int i) {
+  if (!same_word(t.form(i), "according") || !t.valid(i + 2) || !same_word(t.form(i + 1), "to")) return {};
   int source = t.head(i);
   if (source <= i + 1 || !t.is_nominal(source)) {
     source = i + 2;
@@ -712,13 +772,16 @@ int according_to_source(const Tree& t, int i) {
       source = h;
     }
   }
-  return t.is_nominal(source) && is_source_like(t, source) ? source : -1;
+  if (!t.is_nominal(source)) return set_off_according_to(t, i);
+  if (!is_source_like(t, source)) return {};
+  return {source, source_span(t, source, i + 2, t.size() - 1)};
 }
 
 // "according to X" covers the clause it modifies, or the whole sentence when set off by a comma
 // or opening it.
-bool according_to_covers(const Tree& t, int according, int source, int predicate) {
-  if (t.dominates(source, predicate) || predicate == according || predicate == according + 1) return false;
+bool according_to_covers(const Tree& t, int according, const NamedSource& named, int predicate) {
+  const int source = named.head;
+  if (t.dominates(source, predicate) || (predicate >= according && predicate <= named.span.last)) return false;
   if (according == 0 || t.form(according - 1) == ",") return true;
   const int governor = t.head(source);
   return governor >= 0 && t.dominates(governor, predicate);
@@ -752,12 +815,24 @@ ModalityReading modality_of(const Sentence& sentence, int predicate) {
   for (int steps = 0; steps < t.size(); ++steps) {
     const int h = t.head(node);
     if (h < 0) break;
+    if (is_content_verb_as_aux(t, node)) {
+      node = h;
+      continue;
+    }
     const string_view r = t.rel(node);
     if (reporting_verb(t, h) && carries_claim(t, node, h)) {
       // The report's own modality stays with the report, except its negation.
       if (const int neg = negation_cue(t, h); neg >= 0) cues.add(Modality::negated, neg);
       cues.ended_at_report = true;
       break;
+    }
+    if (r == "xcomp") {
+      // "has no plans to invade" with the infinitive hung on "has": it completes the noun.
+      if (const int noun = framing_object(t, node, h); noun >= 0) {
+        apply_governor(t, noun, governor_class(t, noun, node), cues);
+        node = noun;
+        continue;
+      }
     }
     if (r == "xcomp" || r == "ccomp" || r == "csubj") {
       // A verb frames a clause, not a predicative noun: "considered the US a threat".
@@ -779,7 +854,7 @@ ModalityReading modality_of(const Sentence& sentence, int predicate) {
     } else if (r == "advcl") {
       // The adverbial clause lies in the scope of beliefs and intentions above its governor, but
       // not of the governor's own negation or modals ("did not attack when talks failed").
-      if (is_finite_past(t, node)) break;
+      if (is_finite_past(t, node) || is_peripheral_clause(t, node, h)) break;
       // "If Russia attacks Ukraine, NATO will respond" parsed with the consequent under the
       // condition: a clause marked "if" is the condition wherever it hangs, and what hangs on it
       // is as conditional as it is.
@@ -863,11 +938,9 @@ std::vector<AttributionSource> attribution_of(const Sentence& sentence, int pred
   // Frames set off from the claim, in text order: ", officials said", ", quoted by BTA",
   // ", citing local media", ", according to X".
   for (int i = 0; i < t.size(); ++i) {
-    if (const int source = according_to_source(t, i); source >= 0) {
-      if (according_to_covers(t, i, source, predicate)) {
-        const Span span = source_span(t, source, i + 2, t.size() - 1);
-        chain.push_back({span.first, span.last, "according_to", i});
-      }
+    if (const NamedSource named = according_to_source(t, i); named.head >= 0) {
+      if (according_to_covers(t, i, named, predicate))
+        chain.push_back({named.span.first, named.span.last, "according_to", i});
       continue;
     }
     if (!reporting_verb(t, i) || frame_head(t, i) != i || i == predicate) continue;

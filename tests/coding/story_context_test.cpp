@@ -7,6 +7,7 @@
 
 #include "annals/coder.h"
 #include "annals/pipeline.h"
+#include "hand_parsed.h"
 
 namespace annals {
 namespace {
@@ -258,6 +259,41 @@ TEST_F(StoryContext, TermOfTheHolderNamedInThePreviousSentence) {
   EXPECT_EQ(criticized->date, Date{20170120});
   EXPECT_EQ(criticized->date_precision, DatePrecision::range);
   EXPECT_EQ(criticized->source.code, "USAGOV");
+}
+
+// "North Korean leader Kim Jong-un has vowed to implement the policy." with the title and the name
+// parsed as two arguments of "vowed" (here two subjects; an oblique and a subject reads alike):
+// adjacent pieces of one name phrase are one actor, never the source and target of an event
+// between it and itself.
+TEST_F(StoryContext, TitleAndNameParsedApartAreNoEventBetweenThem) {
+  Sentence s = hand_parsed::make_sentence({{"North", "North", "PROPN", 1, "compound"},
+                                           {"Korean", "Korean", "PROPN", 2, "compound"},
+                                           {"leader", "leader", "NOUN", 6, "nsubj"},
+                                           {"Kim", "Kim", "PROPN", 6, "nsubj"},
+                                           {"Jong-un", "Jong-un", "PROPN", 3, "flat"},
+                                           {"has", "have", "AUX", 6, "aux"},
+                                           {"vowed", "vow", "VERB", -1, "root"},
+                                           {"to", "to", "PART", 8, "mark"},
+                                           {"implement", "implement", "VERB", 6, "xcomp"},
+                                           {"the", "the", "DET", 10, "det"},
+                                           {"policy", "policy", "NOUN", 8, "obj"},
+                                           {".", ".", "PUNCT", 6, "punct"}});
+  const char* tags[] = {"NNP", "NNP", "NN", "NNP", "NNP", "VBZ", "VBN", "TO", "VB", "DT", "NN", "."};
+  for (size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].xpos = tags[i];
+  const SentenceCoding coded = Coder(dictionaries_).code(s, Date{20241228});
+  for (const Event& event : coded.events)
+    EXPECT_FALSE(event.target && event.source.text == "North Korean leader" && event.target->text == "Kim Jong-un")
+        << event.cameo << " " << event.verb.text;
+  // Actors apart in the sentence are still coded against each other.
+  Sentence met = hand_parsed::make_sentence({{"Kim", "Kim", "PROPN", 1, "nsubj"},
+                                             {"met", "meet", "VERB", -1, "root"},
+                                             {"Putin", "Putin", "PROPN", 1, "obj"},
+                                             {".", ".", "PUNCT", 1, "punct"}});
+  const SentenceCoding meeting = Coder(dictionaries_).code(met, Date{20241228});
+  ASSERT_EQ(meeting.events.size(), 1u);
+  EXPECT_EQ(meeting.events[0].source.text, "Kim");
+  ASSERT_TRUE(meeting.events[0].target);
+  EXPECT_EQ(meeting.events[0].target->text, "Putin");
 }
 
 }  // namespace

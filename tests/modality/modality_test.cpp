@@ -617,6 +617,155 @@ TEST(WrongParse, ClauseAsTheSubjectOfAReport) {
   EXPECT_TRUE(reporting(sentences[0], "told"));
 }
 
+// "Experts do not believe talks will resume, as Trump is expected to focus on Ukraine." with the
+// "as" clause hung under the complement instead of the main verb: a clause set off by a comma and
+// introduced by "as", "since", "although" states its own fact, outside the beliefs it follows.
+TEST(WrongParse, SetOffReasonClauseUnderADisbelievedComplement) {
+  const auto sentences = from_conllu(conllu({
+      "1\tExperts\texpert\tNOUN\tNNS\t_\t4\tnsubj\t_\t_",
+      "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_",
+      "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_",
+      "4\tbelieve\tbelieve\tVERB\tVB\t_\t0\troot\t_\t_",
+      "5\ttalks\ttalk\tNOUN\tNNS\t_\t7\tnsubj\t_\t_",
+      "6\twill\twill\tAUX\tMD\t_\t7\taux\t_\t_",
+      "7\tresume\tresume\tVERB\tVB\t_\t4\tccomp\t_\tSpaceAfter=No",
+      "8\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_",
+      "9\tas\tas\tSCONJ\tIN\t_\t12\tmark\t_\t_",
+      "10\tTrump\tTrump\tPROPN\tNNP\t_\t12\tnsubj:pass\t_\t_",
+      "11\tis\tbe\tAUX\tVBZ\t_\t12\taux:pass\t_\t_",
+      "12\texpected\texpect\tVERB\tVBN\t_\t7\tadvcl\t_\t_",
+      "13\tto\tto\tPART\tTO\t_\t14\tmark\t_\t_",
+      "14\tfocus\tfocus\tVERB\tVB\t_\t12\txcomp\t_\t_",
+      "15\ton\ton\tADP\tIN\t_\t16\tcase\t_\t_",
+      "16\tUkraine\tUkraine\tPROPN\tNNP\t_\t14\tobl\t_\tSpaceAfter=No",
+      "17\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(reading(sentences[0], "resume"), "hypothetical@believe");
+  EXPECT_EQ(reading(sentences[0], "focus"), "future@expected");
+  EXPECT_EQ(reading(sentences[0], "expected"), "asserted@");
+}
+
+// "The KCNA did not say what the goal would be, but said Kim had set goals." with the first
+// conjunct's subject and auxiliaries hung under "said": those before its "but" are the first
+// conjunct's, so "said" is no passive and its speaker is the shared subject.
+TEST(WrongParse, FirstConjunctsAuxiliariesUnderTheReportingVerb) {
+  const auto sentences = from_conllu(conllu({
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_",
+      "2\tKCNA\tKCNA\tPROPN\tNNP\t_\t5\tnsubj\t_\t_",
+      "3\tdid\tdo\tAUX\tVBD\t_\t5\taux\t_\t_",
+      "4\tnot\tnot\tPART\tRB\t_\t5\tadvmod\t_\t_",
+      "5\tsay\tsay\tVERB\tVB\t_\t14\tccomp\t_\t_",
+      "6\twhat\twhat\tPRON\tWP\t_\t5\tobj\t_\t_",
+      "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_",
+      "8\tgoal\tgoal\tNOUN\tNN\t_\t14\tnsubj\t_\t_",
+      "9\twould\twould\tAUX\tMD\t_\t14\taux\t_\t_",
+      "10\tbe\tbe\tAUX\tVB\t_\t14\taux:pass\t_\tSpaceAfter=No",
+      "11\t,\t,\tPUNCT\t,\t_\t14\tpunct\t_\t_",
+      "12\tbut\tbut\tCCONJ\tCC\t_\t14\tcc\t_\t_",
+      "13\tthen\tthen\tADV\tRB\t_\t14\tadvmod\t_\t_",
+      "14\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_",
+      "15\tKim\tKim\tPROPN\tNNP\t_\t17\tnsubj\t_\t_",
+      "16\thad\thave\tAUX\tVBD\t_\t17\taux\t_\t_",
+      "17\tset\tset\tVERB\tVBN\t_\t14\tccomp\t_\t_",
+      "18\tgoals\tgoal\tNOUN\tNNS\t_\t17\tobj\t_\tSpaceAfter=No",
+      "19\t.\t.\tPUNCT\t.\t_\t14\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(chain(sentences[0], "set"), "The KCNA said");
+  EXPECT_EQ(reading(sentences[0], "set"), "asserted@");
+}
+
+// "Beijing, according to state media, will send a delegation." with "state" read as a verb: the
+// set-off phrase has no nominal head in the tree, so it is the words up to the closing comma,
+// a source when its last noun names one.
+TEST(WrongParse, AccordingToPhraseWithAMisreadWord) {
+  const auto sentences = from_conllu(conllu({
+      "1\tBeijing\tBeijing\tPROPN\tNNP\t_\t5\tvocative\t_\tSpaceAfter=No",
+      "2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_",
+      "3\taccording\taccord\tVERB\tVBG\t_\t5\tcase\t_\t_",
+      "4\tto\tto\tPART\tTO\t_\t3\tfixed\t_\t_",
+      "5\tstate\tstate\tVERB\tVB\t_\t0\troot\t_\t_",
+      "6\tmedia\tmedia\tNOUN\tNN\t_\t5\tobj\t_\tSpaceAfter=No",
+      "7\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_",
+      "8\twill\twill\tAUX\tMD\t_\t9\taux\t_\t_",
+      "9\tsend\tsend\tVERB\tVB\t_\t5\tconj\t_\t_",
+      "10\ta\ta\tDET\tDT\t_\t11\tdet\t_\t_",
+      "11\tdelegation\tdelegation\tNOUN\tNN\t_\t9\tobj\t_\tSpaceAfter=No",
+      "12\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(chain(sentences[0], "send"), "state media according_to");
+  EXPECT_EQ(reading(sentences[0], "send"), "future@will");
+  // Misread the other way, "according to plan" is still a manner, not a source.
+  const auto plan = from_conllu(conllu({
+      "1\tTroops\ttroop\tNOUN\tNNS\t_\t6\tnsubj\t_\tSpaceAfter=No",
+      "2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_",
+      "3\taccording\taccord\tVERB\tVBG\t_\t5\tcase\t_\t_",
+      "4\tto\tto\tPART\tTO\t_\t3\tfixed\t_\t_",
+      "5\tplan\tplan\tVERB\tVB\t_\t6\tadvcl\t_\tSpaceAfter=No",
+      "6\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_",
+      "7\twill\twill\tAUX\tMD\t_\t8\taux\t_\t_",
+      "8\twithdraw\twithdraw\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No",
+      "9\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(plan.size(), 1u);
+  EXPECT_EQ(chain(plan[0], "withdraw"), "");
+}
+
+// "Ankara has no plans to invade Syria." with the infinitive hung on "has" instead of "plans": it
+// completes the noun right before it, which leaves the invasion open; an ordinary object does not
+// ("forced Iran to withdraw").
+TEST(WrongParse, NounsComplementAsOpenComplementOfTheVerb) {
+  const auto plans = from_conllu(conllu({
+      "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+      "2\thas\thave\tVERB\tVBZ\t_\t0\troot\t_\t_",
+      "3\tno\tno\tDET\tDT\t_\t4\tdet\t_\t_",
+      "4\tplans\tplan\tNOUN\tNNS\t_\t2\tobj\t_\t_",
+      "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_",
+      "6\tinvade\tinvade\tVERB\tVB\t_\t2\txcomp\t_\t_",
+      "7\tSyria\tSyria\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No",
+      "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(plans.size(), 1u);
+  EXPECT_EQ(reading(plans[0], "invade"), "hypothetical@plans");
+  const auto forced = from_conllu(conllu({
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+      "2\tforced\tforce\tVERB\tVBD\t_\t0\troot\t_\t_",
+      "3\tIran\tIran\tPROPN\tNNP\t_\t2\tobj\t_\t_",
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_",
+      "5\twithdraw\twithdraw\tVERB\tVB\t_\t2\txcomp\t_\tSpaceAfter=No",
+      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(forced.size(), 1u);
+  EXPECT_EQ(reading(forced[0], "withdraw"), "asserted@");
+}
+
+// "Iran's refusal to negotiate angered Washington." with "angered" read as a participle modifying
+// "refusal" and "negotiate" as its auxiliary: the content verb takes the place of its head, and is
+// what was refused. A real auxiliary is no such verb ("talks could resume").
+TEST(WrongParse, ContentVerbAsAuxiliaryOfAMisreadParticiple) {
+  const auto refusal = from_conllu(conllu({
+      "1\tIran\tIran\tPROPN\tNNP\t_\t3\tnmod:poss\t_\tSpaceAfter=No",
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_",
+      "3\trefusal\trefusal\tNOUN\tNN\t_\t0\troot\t_\t_",
+      "4\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_",
+      "5\tnegotiate\tnegotiate\tVERB\tVB\t_\t6\taux\t_\t_",
+      "6\tangered\tanger\tVERB\tVBN\t_\t3\tacl\t_\t_",
+      "7\tWashington\tWashington\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No",
+      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_",
+  }));
+  ASSERT_EQ(refusal.size(), 1u);
+  EXPECT_EQ(reading(refusal[0], "negotiate"), "negated@refusal");
+  const auto resume = from_conllu(conllu({
+      "1\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj\t_\t_",
+      "2\tcould\tcould\tAUX\tMD\t_\t3\taux\t_\t_",
+      "3\tresume\tresume\tVERB\tVB\t_\t0\troot\t_\t_",
+  }));
+  ASSERT_EQ(resume.size(), 1u);
+  EXPECT_EQ(reading(resume[0], "could"), "asserted@");
+}
+
 // ---- Malformed input -----------------------------------------------------------------------------
 
 TEST(Malformed, CyclesAndBadIndicesDoNotHang) {
