@@ -153,6 +153,11 @@ TEST_F(StoryContext, DescriptionsReferToTheLatestOfficeHolderOrOutlet) {
   ASSERT_NE(met_alone, nullptr);
   ASSERT_FALSE(met_alone->attribution.empty());
   EXPECT_EQ(met_alone->attribution[0].source.code, "");
+  // "the president of France" says whose president it is: no reference back to Putin.
+  const auto named = code("Putin arrived in Beijing. The president of France criticized Japan.");
+  const Event* french = find(named, "criticized");
+  ASSERT_NE(french, nullptr);
+  EXPECT_EQ(french->source.code, "FRAGOV");
 }
 
 TEST_F(StoryContext, KnownNamesArePresetAsProperNounsButNotDemonymModifiers) {
