@@ -344,10 +344,10 @@ std::vector<Referent> referents_of(const Sentence& sentence, const std::vector<s
       if (auto pair = people.pair_before(t); !pair.empty()) referents.push_back({t, t, std::move(pair)});
     } else if (t == 0 || words[t - 1] != "THE") {
       continue;
-    } else if (t + 1 < static_cast<int>(words.size()) && words[t + 1] == "OF") {
-      continue;  // "the leader of Hamas" says whose leader it is
     } else if (words[t] == "TWO" && sentence.tokens[t].deprel != "nummod") {
       if (auto pair = people.pair_before(t - 1); !pair.empty()) referents.push_back({t - 1, t, std::move(pair)});
+    } else if (t + 1 < static_cast<int>(words.size()) && words[t + 1] == "OF") {
+      continue;  // "the leader of Hamas" says whose leader it is
     } else if (is(words[t], {"LEADER", "PRESIDENT"})) {
       if (const Actor* person = people.holder_before(t - 1)) referents.push_back({t - 1, t, {person}});
     } else if (is(words[t], {"AGENCY", "BROADCASTER", "NEWSPAPER", "OUTLET"})) {
