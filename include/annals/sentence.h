@@ -17,6 +17,9 @@ struct Token {
   std::string deprel;  // UD relation ("root" for the root)
   uint32_t start = 0;  // byte offsets of the word in Sentence::text, [start, end)
   uint32_t end = 0;
+
+  // A verb with tense of its own (Penn VBD, VBZ, VBP): the head of a clause.
+  bool is_finite_verb() const { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP"; }
 };
 
 // A constituent over tokens [first, last]. Treebank input keeps its own phrases;

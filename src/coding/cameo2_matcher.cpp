@@ -507,10 +507,13 @@ struct Triplet {
   int verb;                      // index into verbs
   std::string code;              // empty: no code
   const Cameo2Pattern* pattern = nullptr;
-  std::vector<int> consumed;
+  std::vector<int> consumed;  // tokens the pattern's words stand for
   Codes source_codes, target_codes;
   int source_first = -1, source_last = -1, target_first = -1, target_last = -1;
   bool paired = false;
+
+  // Whether the pattern took `token` (a phrase whose head it took names the act itself).
+  bool took(int token) const { return std::find(consumed.begin(), consumed.end(), token) != consumed.end(); }
 };
 
 struct Event {
@@ -635,8 +638,6 @@ class Coding {
     if (has_child(verb, "mark") || has_child(verb, "nsubj")) return -1;
     return g;
   }
-  // Tensed: the head of a clause of its own.
-  bool is_finite(int verb) const { return in(tree_.tok(verb).xpos, {"VBD", "VBZ", "VBP"}); }
   // "that", "which", "who" as a subject: the relative clause's noun, not an actor of its own.
   bool is_relative_pronoun(int t) const { return in(tree_.words[t], {"THAT", "WHICH", "WHO", "WHOM"}); }
   // A verb with a nominal subject of its own heads a clause, wherever the parser hung it.
@@ -650,7 +651,7 @@ class Coding {
   // An open complement ("wants to attack"): not a tensed verb with a subject of its own that the
   // parser made one ("pressured Syria, Russia attacked Iraq"), which heads a clause of its own.
   bool is_open_complement(int verb) const {
-    return tree_.rel(verb) == "xcomp" && !(is_finite(verb) && has_own_subject(verb));
+    return tree_.rel(verb) == "xcomp" && !(tree_.tok(verb).is_finite_verb() && has_own_subject(verb));
   }
   bool has_marker(int verb, std::string_view word) const {
     for (auto [b, e] = tree_.children(verb); b != e; ++b)
@@ -1178,9 +1179,7 @@ std::vector<RawEvent> Coding::run() {
       // and so does a lower clause, which combines with its governor: "failed to reach a deal".)
       const bool several = s_meaning.codes.size() >= 2 ||
                            (source && (has_child(source->head, "conj") || tree_.rel(source->head) == "conj"));
-      if (several && is_root(verb.id) && t_meaning.empty() &&
-          std::find(t.consumed.begin(), t.consumed.end(), target->head) != t.consumed.end())
-        target_absent = true;
+      if (several && is_root(verb.id) && t_meaning.empty() && t.took(target->head)) target_absent = true;
     }
     const NounPhrase* final_source = source;
     const NounPhrase* final_target = target;
@@ -1262,8 +1261,7 @@ std::vector<RawEvent> Coding::run() {
     // "drew strong criticism from Pyongyang": when the pattern took the phrase's head, the
     // actor is named by the words of its own, not by the whole phrase.
     auto narrow = [&](const NounPhrase* np, const Meaning& m, int& first, int& last) {
-      if (!np || m.pieces.empty() || std::find(t.consumed.begin(), t.consumed.end(), np->head) == t.consumed.end())
-        return;
+      if (!np || m.pieces.empty() || !t.took(np->head)) return;
       first = m.pieces.front().first, last = m.pieces.front().last;
       for (const auto& piece : m.pieces) first = std::min(first, piece.first), last = std::max(last, piece.last);
     };

@@ -215,6 +215,9 @@ class Tree {
   }
   string_view form(int i) const { return tokens_[i].form; }
   string_view xpos(int i) const { return tokens_[i].xpos; }
+  // A verb with tense of its own: the head of a clause, never an open complement, whatever
+  // relation a parser gave it.
+  bool is_finite(int i) const { return tokens_[i].is_finite_verb(); }
 
   // The universal relation without its subtype: "nsubj" for "nsubj:pass".
   string_view rel(int i) const {
@@ -307,10 +310,6 @@ bool is_passive(const Tree& t, int i) {
   return t.xpos(i) == "VBN" &&
          t.child(i, [&](int c) { return c > cc && (t.rel(c) == "cop" || same_word(t.word(c), "be")); }) >= 0;
 }
-
-// A verb with tense of its own (VBD, VBZ, VBP): the head of a clause, never an open complement,
-// whatever relation a parser gave it.
-bool is_finite(const Tree& t, int i) { return t.xpos(i) == "VBD" || t.xpos(i) == "VBZ" || t.xpos(i) == "VBP"; }
 
 // A finite clause in the past ("after talks failed") keeps its own reality: governors above do not
 // reach into it.
@@ -486,7 +485,7 @@ bool carries_claim(const Tree& t, int node, int h) {
   // "is said to have met", "is reported to be planning"; not "was declared not guilty". A tensed
   // verb with a subject of its own is a complement clause whatever a parser called it.
   if (r == "xcomp")
-    return (is_passive(t, h) && t.is_verbal(node)) || (is_finite(t, node) && t.child_with_rel(node, "nsubj") >= 0);
+    return (is_passive(t, h) && t.is_verbal(node)) || (t.is_finite(node) && t.child_with_rel(node, "nsubj") >= 0);
   // "Soldiers beat detainees, a court martial was told" parsed with the clause as the subject of
   // "told": a verb with a subject of its own is no noun but the clause h reports.
   if (r == "nsubj" || r == "obj") return t.is_verbal(node) && t.child_with_rel(node, "nsubj") >= 0;
@@ -594,7 +593,7 @@ int subject_of(const Tree& t, int verb) {
   // ", the Associated Press reported,": a parser that coordinated the frame with the claim, or
   // made the finite frame an open complement of the claim's verb, leaves the name just before the
   // verb without a relation to it.
-  if ((t.rel(verb) == "conj" || (t.rel(verb) == "xcomp" && is_finite(t, verb))) && t.child_with_rel(verb, "nsubj") < 0)
+  if ((t.rel(verb) == "conj" || (t.rel(verb) == "xcomp" && t.is_finite(verb))) && t.child_with_rel(verb, "nsubj") < 0)
     if (const int named = preceding_nominal(t, verb); named >= 0 && t.is_proper(named)) return named;
   for (int steps = 0; verb >= 0 && steps < t.size(); ++steps) {
     const int cc = t.child(verb, [&](int c) { return t.rel(c) == "cc" && c < verb; });
@@ -841,7 +840,7 @@ ModalityReading modality_of(const Sentence& sentence, int predicate) {
                                : Modality::asserted;
       if (cls != Modality::asserted) {
         apply_governor(t, h, cls, cues);
-      } else if (r == "xcomp" && !is_finite(t, node)) {
+      } else if (r == "xcomp" && !t.is_finite(node)) {
         // An infinitive shares its governor's tense and polarity: "did not begin to withdraw".
         if (const int neg = negation_cue(t, h); neg >= 0) cues.add(Modality::negated, neg);
         read_local_cues(t, h, cues);
