@@ -854,7 +854,12 @@ Codes Coding::charged_actors(int clause, int& first, int& last) const {
       if (h == clause || tree_.tok(h).head < 0) break;
     }
   }
-  return {};
+  // A possessor the parser hung elsewhere still owns the word it stands before, across
+  // modifiers and quotes ("Washington's 'unwavering' hostility").
+  int t = word - 1;
+  while (t >= 0 && in(pos_of(tree_.tok(t)), {"ADJ", "ADV", "PUNCT"})) --t;
+  if (t < 0 || !(tree_.words[t] == "'S" || tree_.words[t] == "'") || tree_.tok(t).head < 0) return {};
+  return actors_in(tree_.tok(t).head);
 }
 
 std::string Coding::pico_combine(const std::string& upper, const std::string& lower) const {

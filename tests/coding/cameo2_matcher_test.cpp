@@ -353,6 +353,20 @@ TEST_F(Cameo2Matcher, StatementChargingAnActorWithHostilityIsAnAccusation) {
                                             {"'s", "'s", "PART", 5, "case"},
                                             {"hostility", "hostility", "NOUN", 4, "obj"}});
   EXPECT_EQ(code(possessor), std::set<std::string>{"IRQ SYR 112"});
+  // The built-in parser's reading of a quoted modifier: "Syria's" hangs on the adjective,
+  // "hostility" on the verb; the possessor still stands before the word it owns.
+  const Sentence quoted = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                         {"said", "say", "VERB", -1, "root"},
+                                         {"the", "the", "DET", 3, "det"},
+                                         {"talks", "talk", "NOUN", 4, "nsubj"},
+                                         {"confirmed", "confirm", "VERB", 1, "ccomp"},
+                                         {"Syria", "Syria", "PROPN", 8, "nmod:poss"},
+                                         {"'s", "'s", "PART", 5, "case"},
+                                         {"\"", "\"", "PUNCT", 8, "punct"},
+                                         {"unwavering", "unwavering", "ADJ", 4, "xcomp"},
+                                         {"\"", "\"", "PUNCT", 8, "punct"},
+                                         {"hostility", "hostility", "NOUN", 4, "advcl"}});
+  EXPECT_EQ(code(quoted), std::set<std::string>{"IRQ SYR 112"});
   // "Iraq said Russia was developing into a bloc of aggression": the clause's subject is.
   const Sentence subject = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
                                           {"said", "say", "VERB", -1, "root"},
