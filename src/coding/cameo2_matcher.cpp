@@ -1059,11 +1059,19 @@ std::vector<RawEvent> Coding::run() {
     VerbInfo& verb = verbs_[vi];
     std::vector<int> s_ids, t_ids;
     // An apposition renames its anchor ("The US commander in Iraq, General David
-    // Petraeus"): it is a separate actor only when the anchor names none.
+    // Petraeus"): it is a separate actor only when the anchor names none. An anchor that
+    // names only an agent ("Quatar's emir, Sheikh Hamad") gives way to an apposition
+    // that names the actor.
+    auto names_actor = [&](const NounPhrase& np) {
+      const auto& pieces = actors_.meaning(np).pieces;
+      return std::any_of(pieces.begin(), pieces.end(), [](const Meaning::Piece& p) { return !p.agent; });
+    };
     auto renames_actor = [&](const std::vector<NounPhrase>& list, const NounPhrase& np) {
-      if (np.anchor < 0) return false;
-      for (const NounPhrase& other : list)
-        if (other.head == np.anchor && other.anchor < 0) return !actors_.meaning(other).empty();
+      for (const NounPhrase& other : list) {
+        if (np.anchor >= 0 && other.head == np.anchor && other.anchor < 0)
+          return !actors_.meaning(other).empty() && (names_actor(other) || !names_actor(np));
+        if (np.anchor < 0 && other.anchor == np.head && !names_actor(np) && names_actor(other)) return true;
+      }
       return false;
     };
     for (const NounPhrase& s : verb.sources)

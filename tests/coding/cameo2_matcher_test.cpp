@@ -188,6 +188,19 @@ TEST_F(Cameo2Matcher, AppositionOfACodedActorIsNoSecondActor) {
   EXPECT_EQ(code(s), std::set<std::string>{"RUS SYR 190"});
 }
 
+TEST_F(Cameo2Matcher, AnchorNamingOnlyAnAgentGivesWayToTheActorItsAppositionNames) {
+  // "The military, Russia, attacked Syria", as "Quatar's emir, Sheikh Hamad, launched...":
+  // the apposition says whose the agent is.
+  const Sentence s = make_sentence({{"The", "the", "DET", 1, "det"},
+                                    {"military", "military", "NOUN", 5, "nsubj"},
+                                    {",", ",", "PUNCT", 3, "punct"},
+                                    {"Russia", "Russia", "PROPN", 1, "appos"},
+                                    {",", ",", "PUNCT", 3, "punct"},
+                                    {"attacked", "attack", "VERB", -1, "root"},
+                                    {"Syria", "Syria", "PROPN", 5, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUS SYR 190"});
+}
+
 TEST_F(Cameo2Matcher, ExistentialParticipleIsPassive) {
   // "There were Russia soldiers attacked in Iraq": the soldiers were attacked, from Iraq.
   const Sentence s = make_sentence({{"There", "there", "PRON", 1, "expl"},
