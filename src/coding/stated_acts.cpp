@@ -82,17 +82,27 @@ bool states_condition(const Sentence& sentence, const std::vector<std::string>& 
   const Token& act = sentence.tokens[predicate];
   if (act.head >= 0 && !((act.deprel == "ccomp" || act.deprel == "parataxis") && is_reporting(sentence, act.head)))
     return false;
-  bool modal = false, condition = false;
-  for (size_t t = 0; t < sentence.tokens.size(); ++t) {
-    const Token& token = sentence.tokens[t];
-    if (token.head != predicate) continue;
-    if (token.deprel.compare(0, 3, "aux") == 0) modal |= is_future_modal(words[t]) || words[t] == "MAY";
-    if (token.deprel == "advcl")
-      for (size_t m = 0; m < sentence.tokens.size(); ++m)
-        condition |= sentence.tokens[m].head == static_cast<int>(t) && sentence.tokens[m].deprel == "mark" &&
-                     (words[m] == "IF" || words[m] == "UNLESS");
+  bool modal = false;
+  for (size_t t = 0; t < sentence.tokens.size(); ++t)
+    if (sentence.tokens[t].head == predicate && sentence.tokens[t].deprel.compare(0, 3, "aux") == 0)
+      modal |= is_future_modal(words[t]) || words[t] == "MAY";
+  if (!modal) return false;
+  // The condition's clause hangs on the act as an adverbial clause, or, misparsed, inside
+  // one of its arguments ("may halt mediation among the republics if cooperation founders"
+  // with "founders" read as a noun); not in a clause of its own below the act.
+  for (size_t m = 0; m < sentence.tokens.size(); ++m) {
+    if (sentence.tokens[m].deprel != "mark" || !(words[m] == "IF" || words[m] == "UNLESS")) continue;
+    for (int h = sentence.tokens[m].head; h >= 0; h = sentence.tokens[h].head) {
+      if (sentence.tokens[h].head == predicate && sentence.tokens[h].deprel == "advcl") return true;
+      const std::string& relation = sentence.tokens[h].deprel;
+      if (relation.compare(0, 3, "acl") == 0 || relation.compare(0, 5, "advcl") == 0 ||
+          relation.compare(0, 5, "ccomp") == 0 || relation.compare(0, 5, "xcomp") == 0 ||
+          relation.compare(0, 5, "csubj") == 0 || relation == "parataxis")
+        break;
+      if (sentence.tokens[h].head == predicate) return true;
+    }
   }
-  return modal && condition;
+  return false;
 }
 
 }  // namespace

@@ -167,6 +167,18 @@ TEST_F(StatedActs, ConditionalActOfTheSpeakerIsAThreatNotSpeculation) {
                                           {"Syria", "PROPN", 6, "nsubj"},
                                           {"attacks", "VERB", 2, "advcl"}}));
   EXPECT_TRUE(threat.count("RUS IRQ 138 asserted")) << testing::PrintToString(threat);
+  // "Russia may attack Iraq's cities if Syria's talks founders": the built-in parser's
+  // reading, with the condition's verb read as a noun and "if" hung inside the object.
+  const auto misparsed = code(make_sentence({{"Russia", "PROPN", 2, "nsubj"},
+                                             {"may", "AUX", 2, "aux"},
+                                             {"attack", "VERB", -1, "root"},
+                                             {"Iraq", "PROPN", 5, "nmod:poss"},
+                                             {"'s", "PART", 3, "case"},
+                                             {"cities", "NOUN", 2, "obj"},
+                                             {"if", "SCONJ", 7, "mark"},
+                                             {"talks", "NOUN", 5, "nmod"},
+                                             {"founders", "NOUN", 7, "appos"}}));
+  EXPECT_TRUE(misparsed.count("RUS IRQ 138 asserted")) << testing::PrintToString(misparsed);
   // "Iraq believes Russia will attack Syria if ...": someone else's speculation.
   const auto belief = code(make_sentence({{"Iraq", "PROPN", 1, "nsubj"},
                                           {"believes", "VERB", -1, "root"},
