@@ -193,6 +193,9 @@ TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
       {"Iran labelled Israel the enemy.", "IRN --- 111"},
       // Employees are labour (agents file).
       {"Hundreds of employees stopped work in a strike.", "---LAB --- 143"},
+      // Staying away from work is a strike; throwing stones is a violent protest.
+      {"Palestinians shunned work on Monday.", "PSE --- 143"},
+      {"Palestinian youths threw stones at Israeli soldiers.", "PSE ISRMIL 145"},
       // Talks as the subject of their collapse.
       {"Talks between Israel and Egypt collapsed on Sunday.", "ISR EGY 164"},  // each halts them with the other
       // Talks or a summit as the subject of their happening: both sides meet.
