@@ -521,6 +521,19 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   if (!input.punctuation.empty()) attach_paired_punctuation(input.forms, input.punctuation, heads);
 }
 
+void rehang_verb_possessors(std::vector<Token>& tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const int verb = tokens[i].head;
+    if (tokens[i].deprel != "nmod:poss" || verb < 0 || tokens[verb].upos != "VERB" || tokens[verb].xpos == "VBG")
+      continue;
+    for (size_t j = i + 1; j < tokens.size(); ++j)
+      if (tokens[j].head == verb && (tokens[j].upos == "NOUN" || tokens[j].upos == "PROPN")) {
+        tokens[i].head = static_cast<int>(j);
+        break;
+      }
+  }
+}
+
 void attach_paired_punctuation(std::span<const std::string_view> forms, std::span<const char> punctuation,
                                std::span<int> heads) {
   static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {

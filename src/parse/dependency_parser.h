@@ -41,6 +41,11 @@ struct ParserInput {
 void attach_paired_punctuation(std::span<const std::string_view> forms, std::span<const char> punctuation,
                                std::span<int> heads);
 
+// A possessor is a nominal's ("Taiwan's Vice Foreign Minister visited"): one the parser hung
+// on a verb goes to the next noun the verb governs, the head of the phrase it stood before.
+// A gerund keeps its own ("his leaving"). Runs on labeled, tagged tokens.
+void rehang_verb_possessors(std::vector<Token>& tokens);
+
 class DependencyParser {
  public:
   const std::vector<std::string>& labels() const { return labels_; }

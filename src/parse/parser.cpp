@@ -64,6 +64,7 @@ void Parser::parse(Sentence& sentence) const {
     token.head = heads[i];
     token.deprel = c.parser.labels()[labels[i]];
   }
+  parsing::rehang_verb_possessors(tokens);
   project_phrases(sentence);
 }
 

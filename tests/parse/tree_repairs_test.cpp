@@ -1,4 +1,5 @@
-// Quote and bracket pairs hang from the head of the phrase they enclose.
+// Repairs of the greedy parser's trees: quote and bracket pairs hang from the head of the
+// phrase they enclose; possessors hang on nominals.
 #include <gtest/gtest.h>
 
 #include <string_view>
@@ -51,6 +52,25 @@ TEST(PairedPunctuation, MarksThatAreTheRootOrHeadAWordStay) {
   std::vector<int> heads = {-1, 3, 0, 0};
   attach_paired_punctuation(empty.forms, empty.punctuation, heads);
   EXPECT_EQ(heads, (std::vector<int>{-1, 3, 3, 0}));
+}
+
+TEST(VerbPossessors, APossessorHungOnAVerbGoesToTheNounItStandsBefore) {
+  // Taiwan 's Vice Minister visited Russia   (Taiwan hung on "visited")
+  auto token = [](const char* form, const char* upos, const char* xpos, int head, const char* deprel) {
+    Token t;
+    t.form = form, t.upos = upos, t.xpos = xpos, t.head = head, t.deprel = deprel;
+    return t;
+  };
+  std::vector<Token> tokens = {token("Taiwan", "PROPN", "NNP", 4, "nmod:poss"), token("'s", "PART", "POS", 0, "case"),
+                               token("Vice", "PROPN", "NNP", 3, "compound"), token("Minister", "PROPN", "NNP", 4, "nsubj"),
+                               token("visited", "VERB", "VBD", -1, "root"), token("Russia", "PROPN", "NNP", 4, "obj")};
+  rehang_verb_possessors(tokens);
+  EXPECT_EQ(tokens[0].head, 3);
+  // A gerund's possessor stays: "his leaving Russia".
+  std::vector<Token> gerund = {token("his", "PRON", "PRP$", 1, "nmod:poss"), token("leaving", "VERB", "VBG", -1, "root"),
+                               token("Russia", "PROPN", "NNP", 1, "obj")};
+  rehang_verb_possessors(gerund);
+  EXPECT_EQ(gerund[0].head, 1);
 }
 
 }  // namespace
