@@ -88,6 +88,23 @@ TEST_F(BundledCountries, CountryNamesShortFormsAndOldNames) {
   EXPECT_EQ(code("Sudan"), "SDN");
   EXPECT_EQ(code("Puerto Rico"), "PRI");
   EXPECT_EQ(code("Hong Kong"), "HKG");
+  // Misspellings frequent in wire copy.
+  EXPECT_EQ(code("Quatar"), "QAT");
+  EXPECT_EQ(code("Phillippines"), "PHL");
+}
+
+TEST_F(BundledCountries, StatesOfThePastForOlderNews) {
+  EXPECT_EQ(code("Soviet Union"), "SUN");
+  EXPECT_EQ(code("USSR"), "SUN");
+  EXPECT_EQ(code("Czechoslovakia"), "CSK");
+  EXPECT_EQ(code("Yugoslavia", 19900101), "YUG");
+  EXPECT_EQ(code("Yugoslavia", 20040101), "SCG");
+  EXPECT_EQ(code("East German"), "DEU");
+  EXPECT_EQ(code("Zaire"), "COD");
+  EXPECT_EQ(code("Kampuchean"), "KHM");
+  // The seat of power speaks for the state of its day.
+  EXPECT_EQ(code("Moscow", 19850101), "SUNGOV");
+  EXPECT_EQ(code("Kremlin", 19911226), "RUSGOV");
 }
 
 TEST_F(BundledCountries, AdjectivesAndDemonyms) {
