@@ -896,13 +896,19 @@ std::vector<Event> Coding::combine(const Event& root, const Event& lower, bool& 
   unnamed = false;
   if (!lower.code.empty() && !root.source.empty()) {
     // Transformations: exact lower verbs first, then lower verbs of the code's family
-    // ("release the prisoners" = 0841 is a RELEASE = 084), then the 'Q' (any verb) ones.
-    for (int pass = 0; pass < 3; ++pass) {
+    // ("release the prisoners" = 0841 is a RELEASE = 084), then of the root of a root-level
+    // code ("allow humanitarian access" = 0863 is a YIELD = 080), then the 'Q' (any verb) ones.
+    auto in_family = [&](std::string_view family) {
+      return lower.code.size() > family.size() && lower.code.starts_with(family);
+    };
+    for (int pass = 0; pass < 4; ++pass) {
       for (const Cameo2Transformation& t : dict_.transformations()) {
-        if ((pass < 2) == t.lower_code.empty()) continue;
+        if ((pass < 3) == t.lower_code.empty()) continue;
         if (root.code.empty() || !same_code(root.code, t.upper_code)) continue;
         if (pass == 0 && !same_code(lower.code, t.lower_code)) continue;
-        if (pass == 1 && !(lower.code.size() > t.lower_code.size() && lower.code.starts_with(t.lower_code))) continue;
+        if (pass == 1 && !in_family(t.lower_code)) continue;
+        const bool root_level = t.lower_code.size() == 3 && t.lower_code.ends_with('0');
+        if (pass == 2 && !(root_level && in_family(std::string_view(t.lower_code).substr(0, 2)))) continue;
         std::map<std::string, const Codes*> vars{{t.upper_source, &root.source}};
         const bool same_source = same_actor(lower.source, root.source);
         if (t.lower_source == t.upper_source || t.lower_source == "_") {

@@ -39,6 +39,9 @@ ATTEND
 PRESSURE
 ---  HELP   [070]  ---
 HELP
+---  SEND   [---]  ---
+SEND
+- * MEDICINE [073]
 ---  CALL_NAME   [---]  ---
 CALL {CALLED}
 - * {REACTIONARY COUNTRY} [111]
@@ -277,6 +280,17 @@ TEST_F(Cameo2Matcher, AdjectiveGoverningAnActIsReadAsAVerb) {
                                     {"help", "help", "VERB", 2, "xcomp"},
                                     {"Syria", "Syria", "PROPN", 4, "obj"}});
   EXPECT_EQ(code(s), std::set<std::string>{"IRQ SYR 033"});
+  // "Iraq is willing to send medicine to Syria": an act of the root family of HELP (070)
+  // combines as HELP does.
+  const Sentence family = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj"},
+                                         {"is", "be", "AUX", 2, "cop"},
+                                         {"willing", "willing", "ADJ", -1, "root"},
+                                         {"to", "to", "PART", 4, "mark"},
+                                         {"send", "send", "VERB", 2, "xcomp"},
+                                         {"medicine", "medicine", "NOUN", 4, "obj"},
+                                         {"to", "to", "ADP", 7, "case"},
+                                         {"Syria", "Syria", "PROPN", 4, "obl"}});
+  EXPECT_EQ(code(family), std::set<std::string>{"IRQ SYR 033"});
   // An adjective with no act to govern stays an adjective: "Iraq is willing."
   const Sentence alone = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj"},
                                         {"is", "be", "AUX", 2, "cop"},
