@@ -196,6 +196,8 @@ TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
       // Staying away from work is a strike; throwing stones is a violent protest.
       {"Palestinians shunned work on Monday.", "PSE --- 143"},
       {"Palestinian youths threw stones at Israeli soldiers.", "PSE ISRMIL 145"},
+      // Opposing another's mediation declines it.
+      {"Israel is opposed to French mediation.", "ISR FRA 126"},
       // Talks as the subject of their collapse.
       {"Talks between Israel and Egypt collapsed on Sunday.", "ISR EGY 164"},  // each halts them with the other
       // Talks or a summit as the subject of their happening: both sides meet.
