@@ -895,6 +895,9 @@ class SentenceSplitter {
       switch (t.kind) {
         case TokenKind::kDash:
           if (k + 1 >= n || tokens_[k + 1].gap == Gap::kParagraph) return kNone;
+          // A hyphen between two words joins them ("U.S.-led forces"); a dateline's dash is
+          // set off, or a long dash ("WASHINGTON—The").
+          if (form(k) == "-" && t.gap == Gap::kNone && tokens_[k + 1].gap == Gap::kNone) return kNone;
           return (agency || (month && day) || (caps && (month || day || i == 0))) ? k : kNone;
         case TokenKind::kOpen: {
           if (text_[t.start] != '(') return kNone;

@@ -213,6 +213,10 @@ TEST(SegmentSentences, DatelinesAreSentencesOfTheirOwn) {
             (std::vector<std::string>{"Kim, 40 - the leader - spoke."}));
   EXPECT_EQ(sentence_texts("Intro.\n\nNATO - the alliance - met."),
             (std::vector<std::string>{"Intro.", "NATO - the alliance - met."}));
+  // Nor a hyphen joining words at the start of a text; a long dash written close still is.
+  EXPECT_EQ(sentence_texts("U.S.-led forces attacked."), (std::vector<std::string>{"U.S.-led forces attacked."}));
+  EXPECT_EQ(sentence_texts("WASHINGTON\u2014The US said."),
+            (std::vector<std::string>{"WASHINGTON\u2014", "The US said."}));
 }
 
 TEST(SegmentSentences, CitationMarksStayWithTheirSentence) {
