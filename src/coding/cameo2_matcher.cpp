@@ -1033,6 +1033,17 @@ std::vector<RawEvent> Coding::run() {
     // the dictionary's &STATEMENT set) is the act of the statement's author.
     if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && in_synset("&STATEMENT", noun))
       if (const VerbInfo* author = resolved(tree_.tok(noun).head)) info.sources = author->sources;
+    // "A Russian official offered concessions" read as a noun with a reduced relative: a
+    // news sentence has a main clause, so a root noun is the subject of its clausal
+    // modifier when that verb is finite or takes an object (active, not "talks held in").
+    if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && tree_.tok(noun).head < 0 &&
+        in(tree_.pos(noun), {"NOUN", "PROPN"}) && (tree_.tok(v).is_finite_verb() || has_child(v, "obj"))) {
+      NounPhrase subject = noun_phrase(tree_, noun);
+      std::vector<int> clause;
+      tree_.subtree(v, clause);
+      std::erase_if(subject.tokens, [&](int t) { return std::find(clause.begin(), clause.end(), t) != clause.end(); });
+      info.sources.push_back(std::move(subject));
+    }
     if (const int g = governor(v, "xcomp"); g >= 0 && is_open_complement(v)) {
       std::vector<NounPhrase> s, t;
       direct_arguments(g, s, t, nullptr, nullptr);

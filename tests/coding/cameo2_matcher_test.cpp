@@ -204,6 +204,25 @@ TEST_F(Cameo2Matcher, AnchorNamingOnlyAnAgentGivesWayToTheActorItsAppositionName
   EXPECT_EQ(code(s), std::set<std::string>{"RUS SYR 190"});
 }
 
+TEST_F(Cameo2Matcher, RootNounIsTheSubjectOfItsActiveClausalModifier) {
+  // "The Russia soldiers attacked Syria" read as a noun with a reduced relative clause.
+  const Sentence s = make_sentence({{"The", "the", "DET", 2, "det"},
+                                    {"Russia", "Russia", "PROPN", 2, "compound"},
+                                    {"soldiers", "soldier", "NOUN", -1, "root"},
+                                    {"attacked", "attack", "VERB", 2, "acl"},
+                                    {"Syria", "Syria", "PROPN", 3, "obj"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUSMIL SYR 190"});
+  // A participle without an object is the passive it looks like: "the soldiers attacked in
+  // Syria" were attacked.
+  const Sentence passive = make_sentence({{"The", "the", "DET", 2, "det"},
+                                          {"Russia", "Russia", "PROPN", 2, "compound"},
+                                          {"soldiers", "soldier", "NOUN", -1, "root"},
+                                          {"attacked", "attack", "VERB", 2, "acl"},
+                                          {"in", "in", "ADP", 5, "case"},
+                                          {"Syria", "Syria", "PROPN", 3, "obl"}});
+  EXPECT_FALSE(code(passive).count("RUSMIL SYR 190"));
+}
+
 TEST_F(Cameo2Matcher, ExistentialParticipleIsPassive) {
   // "There were Russia soldiers attacked in Iraq": the soldiers were attacked, from Iraq.
   const Sentence s = make_sentence({{"There", "there", "PRON", 1, "expl"},
