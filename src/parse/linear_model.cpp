@@ -240,24 +240,6 @@ void LinearModel::build_table() {
   }
 }
 
-LinearModel LinearModel::pruned(float fraction) const {
-  const int smallest_kept = static_cast<int>(std::ceil(fraction * kLargestWeight));
-  LinearModel m;
-  m.classes_ = classes_;
-  uint32_t first = 0;
-  for (size_t r = 0; r < keys_.size(); ++r) {
-    const size_t before = m.weights_.size();
-    for (uint32_t i = first; i < row_end_[r]; ++i)
-      if (std::abs(weights_[i].value) >= smallest_kept) m.weights_.push_back(weights_[i]);
-    first = row_end_[r];
-    if (m.weights_.size() == before) continue;
-    m.keys_.push_back(keys_[r]);
-    m.row_end_.push_back(static_cast<uint32_t>(m.weights_.size()));
-  }
-  m.build_table();
-  return m;
-}
-
 // On disk a row is its length (one byte) and, per weight, a class byte and a 16-bit value.
 void LinearModel::write(ModelWriter& out) const {
   out.value<uint32_t>(static_cast<uint32_t>(classes_));

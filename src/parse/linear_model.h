@@ -41,10 +41,6 @@ class LinearModel {
   size_t feature_count() const { return keys_.size(); }
   size_t weight_count() const { return weights_.size(); }
 
-  // A copy without the weights smaller than `fraction` times the largest possible weight,
-  // nor the features left without weights.
-  LinearModel pruned(float fraction) const;
-
   // Asks the memory for the features' table entries, so that add_scores, called on them
   // after other work, finds them in the cache. (With few classes add_scores does not do this
   // itself: its caller can do it earlier.)
