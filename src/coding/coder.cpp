@@ -188,7 +188,7 @@ SentenceCoding Coder::code(const Sentence& sentence, Date date, const std::vecto
         continue;
       event.modality = reading.modality;
       event.attribution = attribution(sentence, words, raw.verb_first, date, referents);
-      if (stated_acts && claims_own_act(event.attribution, event.source.code)) assign_code(event, kClaimOfResponsibility);
+      if (stated_acts && claims_own_act(event.attribution, event.source)) assign_code(event, kClaimOfResponsibility);
     }
     event.issues = issues;
     event.text = sentence.text;

@@ -148,9 +148,12 @@ std::string_view demand_code(std::string_view code) {
   return lookup(code, std::begin(kDemands), std::end(kDemands));
 }
 
-bool claims_own_act(const std::vector<AttributionLink>& chain, const std::string& source) {
-  return !chain.empty() && chain.front().relation == "claimed" && !source.empty() &&
-         chain.front().source.code == source;
+bool claims_own_act(const std::vector<AttributionLink>& chain, const EventActor& source) {
+  if (chain.empty() || chain.front().relation != "claimed" || source.code.empty()) return false;
+  const EventActor& claimant = chain.front().source;
+  const bool same_words = !claimant.text.empty() && claimant.span.start == source.span.start &&
+                          claimant.span.end == source.span.end;
+  return claimant.code == source.code || same_words;
 }
 
 }  // namespace annals

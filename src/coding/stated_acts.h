@@ -50,8 +50,10 @@ StatedAct stated_act(const Sentence& sentence, const std::vector<std::string>& w
 
 // "The Houthis claimed they had attacked the airport": an actor's claim of its own act is a
 // claim of responsibility (or credit), whatever the act. `chain` is the act's reporting
-// chain, `source` the act's actor code.
+// chain, `source` the act's actor. The claimant is that actor when the codes agree or when
+// both were read from the same words (the chain's reader may code them more or less
+// narrowly: "Houthi rebels of Yemen" YEMREBHTI for YEMREB).
 constexpr std::string_view kClaimOfResponsibility = "015";
-bool claims_own_act(const std::vector<AttributionLink>& chain, const std::string& source);
+bool claims_own_act(const std::vector<AttributionLink>& chain, const EventActor& source);
 
 }  // namespace annals

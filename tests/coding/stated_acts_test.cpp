@@ -208,6 +208,17 @@ TEST_F(StatedActs, ClaimOfOwnActIsAClaimOfResponsibility) {
             std::set<std::string>{"SYR IRQ 190 asserted"});
 }
 
+TEST(ClaimsOwnAct, TheClaimantIsTheActorByCodeOrByTheSameWords) {
+  auto actor = [](const char* code, uint32_t start, uint32_t end) {
+    return EventActor{code, "words", Span{start, end}};
+  };
+  const std::vector<AttributionLink> chain = {{"claimed", actor("YEMREBHTI", 0, 22)}};
+  EXPECT_TRUE(claims_own_act(chain, actor("YEMREBHTI", 30, 34)));  // "... claimed they attacked"
+  EXPECT_TRUE(claims_own_act(chain, actor("YEMREB", 0, 22)));      // the same words, read less narrowly
+  EXPECT_FALSE(claims_own_act(chain, actor("SAU", 40, 52)));
+  EXPECT_FALSE(claims_own_act({{"said", actor("YEMREBHTI", 0, 22)}}, actor("YEMREBHTI", 0, 22)));
+}
+
 TEST_F(StatedActs, DictionariesWithAPicoOntologyCodeTheActItself) {
   // PETRARCH-2's ontology defines how verbs combine and negate; its dictionaries code
   // "will meet" as the meeting.
