@@ -198,6 +198,20 @@ TEST_F(BundledCountries, LeadersChangeRoleWithTheirTerms) {
   EXPECT_EQ(code("Mahamat Idriss Déby", 20250101), "TCDGOV");
 }
 
+TEST_F(BundledCountries, LeadersOfThePastForOlderNews) {
+  EXPECT_EQ(code("President Mitterrand", 19900101), "FRAGOV");
+  EXPECT_EQ(code("Mitterand", 19900101), "FRAGOV");  // a wire-copy misspelling
+  EXPECT_EQ(code("Gorbachev", 19880101), "SUNGOV");
+  EXPECT_EQ(code("Gorbachev", 19950101), "RUSELI");
+  EXPECT_EQ(code("Moody Awori", 20050101), "KENGOV");  // vice-presidents too
+  // A bare surname two leaders shared names the one of the day.
+  EXPECT_EQ(code("President Bush", 19900101), "USAGOV");
+  EXPECT_EQ(code("Bush", 19970101), "USAELI");
+  EXPECT_EQ(code("Bush", 20050101), "USAGOV");
+  EXPECT_EQ(code("Assad", 19950101), "SYRGOV");
+  EXPECT_EQ(code("Assad", 20250101), "SYRELI");
+}
+
 TEST_F(BundledCountries, RegionsKeepCountryWordsFromMiscoding) {
   EXPECT_EQ(code("South America"), "SAM");
   EXPECT_EQ(code("Latin American"), "LAM");
