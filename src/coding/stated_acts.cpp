@@ -93,13 +93,13 @@ bool states_condition(const Sentence& sentence, const std::vector<std::string>& 
   for (size_t m = 0; m < sentence.tokens.size(); ++m) {
     if (sentence.tokens[m].deprel != "mark" || !(words[m] == "IF" || words[m] == "UNLESS")) continue;
     for (int h = sentence.tokens[m].head; h >= 0; h = sentence.tokens[h].head) {
-      if (sentence.tokens[h].head == predicate && sentence.tokens[h].deprel == "advcl") return true;
-      const std::string& relation = sentence.tokens[h].deprel;
-      if (relation.compare(0, 3, "acl") == 0 || relation.compare(0, 5, "advcl") == 0 ||
-          relation.compare(0, 5, "ccomp") == 0 || relation.compare(0, 5, "xcomp") == 0 ||
-          relation.compare(0, 5, "csubj") == 0 || relation == "parataxis")
-        break;
-      if (sentence.tokens[h].head == predicate) return true;
+      const Token& node = sentence.tokens[h];
+      if (node.head == predicate && node.deprel == "advcl") return true;
+      const bool clause = node.deprel.starts_with("acl") || node.deprel.starts_with("advcl") ||
+                          node.deprel.starts_with("ccomp") || node.deprel.starts_with("xcomp") ||
+                          node.deprel.starts_with("csubj") || node.deprel == "parataxis";
+      if (clause) break;
+      if (node.head == predicate) return true;
     }
   }
   return false;
