@@ -138,7 +138,7 @@ TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
   const auto parser = Parser::load(dir_ / "tiny.model");
   Sentence s;
   for (const char* form : {".", ".", "Rohan", "in", "in", "zyzzyva", "the", "??", "met", "met"})
-    s.tokens.push_back(Token{form});
+    s.tokens.emplace_back().form = form;
   parser->parse(s);
   int roots = 0;
   for (size_t i = 0; i < s.tokens.size(); ++i) {
