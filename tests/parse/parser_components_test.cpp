@@ -99,7 +99,7 @@ TEST_F(ParserComponents, LearnsTheSyntheticGrammarAndGeneralizesToUnseenSentence
 TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
   const auto parser = Parser::load(dir_ / "tiny.model");
   Sentence s;
-  for (const char* form : {"the", "king", "praised", "a", "army", "in", "Rohan", "."}) s.tokens.push_back(Token{form});
+  for (const char* form : {"the", "king", "praised", "a", "army", "in", "Rohan", "."}) s.tokens.emplace_back().form = form;
   parser->parse(s);
   EXPECT_EQ(s.text, "the king praised a army in Rohan .");
   ASSERT_EQ(s.tokens.size(), 8u);
