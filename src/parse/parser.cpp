@@ -23,6 +23,28 @@ std::shared_ptr<const Parser> Parser::load(const std::filesystem::path& model) {
 
 const std::string& Parser::provenance() const { return components_->provenance; }
 
+namespace {
+
+// A sentence states something. When the tagger found no verb at all, a regular past form it
+// read as an adjective or a noun between a nominal and what follows ("The United States
+// imposed sanctions.") is the verb; its index, or -1 (a sentence with a verb, or none such).
+int missing_predicate(const parsing::Tagger& tagger, std::span<const std::string_view> forms,
+                      std::span<const uint16_t> tags) {
+  if (tagger.tag_id("VERB", "VBD") < 0) return -1;
+  for (const uint16_t tag : tags)
+    if (tagger.upos(tag) == "VERB" || tagger.upos(tag) == "AUX") return -1;
+  for (size_t i = 1; i + 1 < forms.size(); ++i) {
+    const std::string_view form = forms[i], before = tagger.upos(tags[i - 1]);
+    const bool past_form = form.size() > 4 && (form.ends_with("ed") || form.ends_with("ED"));
+    if (past_form && (tagger.upos(tags[i]) == "ADJ" || tagger.upos(tags[i]) == "NOUN") &&
+        (before == "NOUN" || before == "PROPN" || before == "PRON") && tagger.upos(tags[i + 1]) != "PUNCT")
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
 void Parser::parse(Sentence& sentence) const {
   auto& tokens = sentence.tokens;
   if (tokens.empty()) {
@@ -38,7 +60,7 @@ void Parser::parse(Sentence& sentence) const {
     }
   }
   thread_local std::vector<std::string_view> forms;
-  thread_local std::vector<uint16_t> tags, labels;
+  thread_local std::vector<uint16_t> tags, given, labels;
   thread_local std::vector<int> heads;
   thread_local std::vector<char> punctuation;
   const size_t n = tokens.size();
@@ -52,7 +74,13 @@ void Parser::parse(Sentence& sentence) const {
   }
   heads.resize(n);
   labels.resize(n);
+  given.assign(tags.begin(), tags.end());
   c.tagger.tag(forms, tags);
+  if (const int verb = missing_predicate(c.tagger, forms, tags); verb >= 0) {
+    given[verb] = static_cast<uint16_t>(c.tagger.tag_id("VERB", "VBD"));
+    tags.assign(given.begin(), given.end());
+    c.tagger.tag(forms, tags);
+  }
   punctuation.clear();
   for (size_t i = 0; i < n; ++i) punctuation.push_back(c.tagger.upos(tags[i]) == "PUNCT");
   c.parser.parse({forms, tags, punctuation}, heads, labels);
