@@ -167,12 +167,17 @@ class Actors {
     for (size_t k = 0; k < count; ++k) {
       const int id = ids[k];
       words_[k] = context_.words[id];
-      // "military-ruled" split as "military" "-ruled": the first part is no word of its
-      // own (an agent MILITARY), so it is read joined to the rest.
+      // "military-ruled" split as "military" "-ruled" (PTB) or "military" "-" "ruled" (UD):
+      // the first part is no word of its own (an agent MILITARY, a country in "UK-based"),
+      // so it is read joined to the rest. Only a leader is the actor itself: "Vietnamese-led
+      // forces" are Vietnam's.
       const size_t next = static_cast<size_t>(id) + 1;
-      if (next < tokens.size() && tokens[next].form.starts_with('-') && tokens[next].form.size() > 1 &&
-          tokens[id].end == tokens[next].start)
-        words_[k] += context_.words[next];
+      auto attached = [&](size_t t) { return t < tokens.size() && tokens[t - 1].end == tokens[t].start; };
+      if (attached(next) && tokens[next].form.starts_with('-') && tokens[next].form.size() > 1) {
+        if (tokens[next].form != "-led") words_[k] += context_.words[next];
+      } else if (attached(next) && tokens[next].form == "-" && attached(next + 1)) {
+        if (tokens[next + 1].form != "led") words_[k] += "-" + context_.words[next + 1];
+      }
     }
     const ActorDictionary& actors = context_.dictionaries.actors();
     for (size_t i = 0; i < count; ++i) {

@@ -282,6 +282,24 @@ TEST_F(Cameo2Matcher, HyphenatedModifierIsNoAgent) {
   EXPECT_EQ(code(s), std::set<std::string>{"IRQ RUSMIL 190"});
 }
 
+TEST_F(Cameo2Matcher, CompoundParticipleNamesNoActorUnlessItsLeader) {
+  // "Iraq-backed soldiers attacked Syria" written as UD writes it, "Iraq" "-" "backed": the
+  // soldiers are not Iraq's; "Iraq-led soldiers" are.
+  auto sentence = [&](const char* participle) {
+    Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "obl"},
+                                {"-", "-", "PUNCT", 0, "punct"},
+                                {participle, participle, "VERB", 3, "amod"},
+                                {"soldiers", "soldier", "NOUN", 4, "nsubj"},
+                                {"attacked", "attack", "VERB", -1, "root"},
+                                {"Syria", "Syria", "PROPN", 4, "obj"}});
+    s.tokens[1].start = s.tokens[0].end, s.tokens[1].end = s.tokens[1].start + 1;
+    s.tokens[2].start = s.tokens[1].end;
+    return s;
+  };
+  EXPECT_EQ(code(sentence("backed")), std::set<std::string>{"---MIL SYR 190"});
+  EXPECT_EQ(code(sentence("led")), std::set<std::string>{"IRQMIL SYR 190"});
+}
+
 TEST_F(Cameo2Matcher, WeekdayParsedAsObjectLeavesTheEventWithoutTarget) {
   // "Russia attacked Monday": the weekday is no target, the attack still an event.
   const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 1, "nsubj"},

@@ -82,6 +82,15 @@ TEST(SegmentTokens, KeepsHyphenatedWordsAndSplitsDashes) {
   EXPECT_EQ(tokens_of("pro- and anti-war"), (Forms{"pro", "-", "and", "anti-war"}));
 }
 
+TEST(SegmentTokens, SplitsCompoundParticiplesAsUDDoes) {
+  EXPECT_EQ(tokens_of("Iranian-backed rebels, state-owned firms, U.S.-led forces"),
+            (Forms{"Iranian", "-", "backed", "rebels", ",", "state", "-", "owned", "firms", ",", "U.S.", "-", "led",
+                   "forces"}));
+  // Not after a prefix, nor a capitalised or unfinished second part.
+  EXPECT_EQ(tokens_of("re-elected co-owned al-Hamed Jong-un ill-fated-ness"),
+            (Forms{"re-elected", "co-owned", "al-Hamed", "Jong-un", "ill-fated-ness"}));
+}
+
 TEST(SegmentTokens, SplitsPunctuation) {
   EXPECT_EQ(tokens_of("Yes, (really): [no]; {x}!?"),
             (Forms{"Yes", ",", "(", "really", ")", ":", "[", "no", "]", ";", "{", "x", "}", "!?"}));
