@@ -67,8 +67,9 @@ class Coder {
 
 // For raw text, before parsing: marks the capitalized words of actor names the
 // dictionaries know as proper nouns (UPOS PROPN, Penn NNP), which the parser then keeps,
-// so that "Pyongyang" is not guessed to be a gerund. Tokens already tagged are left alone,
+// so that "Pyongyang" is not guessed to be a gerund, and the lower-case plurals of agents
+// as plural nouns (NNS: "jihadists" is no verb). Tokens already tagged are left alone,
 // and so is a demonym-like word followed by a lower-case one ("Kenyan police").
-void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries);
+void mark_dictionary_words(Sentence& tokenized, const Dictionaries& dictionaries);
 
 }  // namespace annals

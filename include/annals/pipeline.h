@@ -16,7 +16,7 @@ namespace annals {
 Sentence tokenized_sentence(std::string_view text, const SentenceSpan& span);
 
 // Called on each tokenized sentence before it is parsed, to preset tags the caller knows
-// better (see mark_actor_names in annals/coder.h).
+// better (see mark_dictionary_words in annals/coder.h).
 using BeforeParse = std::function<void(Sentence&)>;
 
 // Sentences of `text`, each with its own text and token offsets into it, parsed.

@@ -251,7 +251,7 @@ struct IngestOptions {
   std::shared_ptr<const Parser> parser;
   // Called on each tokenized sentence before it is parsed, from the coding threads, as
   // parse_story does (annals/pipeline.h): `annals ingest` marks the actor names the
-  // dictionaries know there (mark_actor_names in annals/coder.h).
+  // dictionaries know there (mark_dictionary_words in annals/coder.h).
   std::function<void(Sentence&)> before_parse;
   // The coder_fingerprint of coder and parser, stored with every story written. A story
   // stored with the same content but another fingerprint is recoded ("replaced").

@@ -36,7 +36,7 @@ int run_code(const CodeArgs& args) {
     }
     if (story.sentences.empty()) {
       try {
-        parse_story(story, parser.get(), [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+        parse_story(story, parser.get(), [&](Sentence& s) { mark_dictionary_words(s, *dictionaries); });
       } catch (const std::exception& e) {
         input.error(story.file, story.line, fmt::format("story '{}' not parsed: {}", story.id, e.what()));
         return;

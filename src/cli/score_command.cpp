@@ -132,7 +132,7 @@ int run_score(const ScoreArgs& args) {
       story.text = gold->text;
       std::vector<Event> events;
       try {
-        parse_story(story, parser.get(), [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+        parse_story(story, parser.get(), [&](Sentence& s) { mark_dictionary_words(s, *dictionaries); });
         events = coder.code(story);
       } catch (const std::exception& e) {
         fmt::print(stderr, "{}:{}: record '{}' not coded: {}; skipped\n", file, number, gold->id, e.what());

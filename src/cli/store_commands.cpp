@@ -306,7 +306,7 @@ int run_ingest(const IngestArgs& args) {
   const std::string model = args.model.empty() ? default_model_path() : args.model;
   try {
     options.parser = Parser::load(model);
-    options.before_parse = [&](Sentence& s) { mark_actor_names(s, *dictionaries); };
+    options.before_parse = [&](Sentence& s) { mark_dictionary_words(s, *dictionaries); };
   } catch (const std::exception& e) {
     std::cerr << "annals: " << e.what() << "; stories without a parse will be refused\n";
   }

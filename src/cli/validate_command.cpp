@@ -109,7 +109,7 @@ int run_validate(const ValidateArgs& args) {
     if (args.reparse) {
       try {
         reparsed = parse_text(record.story.text, parser.get(),
-                              [&](Sentence& s) { mark_actor_names(s, *dictionaries); });
+                              [&](Sentence& s) { mark_dictionary_words(s, *dictionaries); });
       } catch (const std::exception& e) {
         std::cerr << "annals validate: " << e.what() << '\n';
         return 2;

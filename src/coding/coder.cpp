@@ -490,8 +490,19 @@ namespace {
 constexpr std::array<std::string_view, 6> kDemonymEndings{"AN", "ESE", "ISH", "I", "IC", "CH"};
 }  // namespace
 
-void mark_actor_names(Sentence& tokenized, const Dictionaries& dictionaries) {
+void mark_dictionary_words(Sentence& tokenized, const Dictionaries& dictionaries) {
   const std::vector<std::string> words = dictionary_words(tokenized);
+  // "Boko Haram jihadists overran a base": a plural the agents dictionary knows is a noun,
+  // not a verb in -s.
+  for (size_t pos = 0; pos < words.size(); ++pos) {
+    Token& token = tokenized.tokens[pos];
+    const bool plural = token.form.size() > 3 && token.form.back() == 's' && token.form[0] >= 'a' && token.form[0] <= 'z';
+    if (!plural || !token.upos.empty()) continue;
+    if (const auto agent = dictionaries.agents().match(words, pos, pos + 1); agent && agent->length == 1) {
+      token.upos = "NOUN";
+      token.xpos = "NNS";
+    }
+  }
   for (size_t pos = 0; pos < words.size();) {
     const auto match = dictionaries.actors().match(words, pos);
     if (!match) {

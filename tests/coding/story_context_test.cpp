@@ -28,7 +28,7 @@ class StoryContext : public ::testing::Test {
     story.id = "s";
     story.date = Date{20241228};
     story.text = text;
-    parse_story(story, *parser_, [](Sentence& s) { mark_actor_names(s, *dictionaries_); });
+    parse_story(story, *parser_, [](Sentence& s) { mark_dictionary_words(s, *dictionaries_); });
     return Coder(dictionaries_).code(story);
   }
 
@@ -160,14 +160,15 @@ TEST_F(StoryContext, DescriptionsReferToTheLatestOfficeHolderOrOutlet) {
   EXPECT_EQ(french->source.code, "FRAGOV");
 }
 
-TEST_F(StoryContext, KnownNamesArePresetAsProperNounsButNotDemonymModifiers) {
+TEST_F(StoryContext, KnownNamesArePresetAsProperNounsAgentPluralsAsNounsButNotDemonymModifiers) {
   Sentence sentence = tokenized_sentence("Kenyan police met Pyongyang officials and Kenya.",
                                          segment("Kenyan police met Pyongyang officials and Kenya.").front());
-  mark_actor_names(sentence, *dictionaries_);
+  mark_dictionary_words(sentence, *dictionaries_);
   EXPECT_EQ(sentence.tokens[0].upos, "");       // "Kenyan police": left to the tagger
   EXPECT_EQ(sentence.tokens[3].upos, "PROPN");  // "Pyongyang officials"
   EXPECT_EQ(sentence.tokens[6].upos, "PROPN");  // "Kenya"
-  EXPECT_EQ(sentence.tokens[1].upos, "");       // not a name
+  EXPECT_EQ(sentence.tokens[1].upos, "");       // not a name, nor a plural
+  EXPECT_EQ(sentence.tokens[4].xpos, "NNS");    // "officials": an agent's plural
   // ... and the police are the source of the event.
   const auto events = code("Kenyan police attacked protesters.");
   ASSERT_EQ(events.size(), 1u);
