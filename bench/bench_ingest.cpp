@@ -50,7 +50,7 @@ void BM_IngestReuters(benchmark::State& state) {
   options.threads = static_cast<unsigned>(state.range(0));
   options.parser = annals::Parser::load(source_dir / "data/models/en.model");
   // As `annals code` parses raw text.
-  options.before_parse = [&](annals::Sentence& sentence) { annals::mark_actor_names(sentence, *dictionaries); };
+  options.before_parse = [&](annals::Sentence& sentence) { annals::mark_dictionary_words(sentence, *dictionaries); };
   const fs::path db = fs::temp_directory_path() / ("annals_bench_ingest_" + std::to_string(getpid()) + ".db");
 
   annals::IngestProgress result;
