@@ -646,6 +646,16 @@ class Coding {
   // "that", "which", "who" as a subject: the relative clause's noun, not an actor of its own.
   bool is_relative_pronoun(int t) const { return in(tree_.words[t], {"THAT", "WHICH", "WHO", "WHOM"}); }
   // A verb with a nominal subject of its own heads a clause, wherever the parser hung it.
+  // "A Russian official offered concessions" read as a noun with a reduced relative: a news
+  // sentence has a main clause, so a noun where a clause goes (the root, a reported clause)
+  // heads one with its clausal modifier as the verb, when that verb is finite or takes an
+  // object (active, not "talks held in Geneva"). The noun, or -1.
+  int clause_subject_noun(int verb) const {
+    const int noun = governor(verb, "acl");
+    if (noun < 0 || !in(tree_.pos(noun), {"NOUN", "PROPN"})) return -1;
+    if (tree_.tok(noun).head >= 0 && !in(tree_.rel(noun), {"ccomp", "parataxis"})) return -1;
+    return tree_.tok(verb).is_finite_verb() || has_child(verb, "obj") ? noun : -1;
+  }
   bool has_own_subject(int verb) const {
     for (auto [b, e] = tree_.children(verb); b != e; ++b)
       if (in(tree_.rel(*b), {"nsubj", "nsubj:pass", "nsubjpass"}) && tree_.pos(*b) != "VERB" &&
@@ -893,6 +903,9 @@ bool Coding::is_lower(int verb, int root) const {
   // stopover came as the US leader prepared to attend ...") is one of them.
   if (rel == "conj" || nested_participle_governor(verb) == head)
     return is_verb(head) && tree_.tok(head).head == root && in(tree_.rel(head), {"advcl", "ccomp", "xcomp"});
+  // "officials said Syrian rebels engaged peacekeepers" with "rebels" read as the reported
+  // clause and "engaged" as its modifier: the modifier is that clause's verb.
+  if (clause_subject_noun(verb) == head && tree_.tok(head).head == root) return true;
   if (rel == "xcomp") return open_roots_.count(root) && is_lower(head, root);
   return false;
 }
@@ -1038,11 +1051,7 @@ std::vector<RawEvent> Coding::run() {
     // the dictionary's &STATEMENT set) is the act of the statement's author.
     if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && in_synset("&STATEMENT", noun))
       if (const VerbInfo* author = resolved(tree_.tok(noun).head)) info.sources = author->sources;
-    // "A Russian official offered concessions" read as a noun with a reduced relative: a
-    // news sentence has a main clause, so a root noun is the subject of its clausal
-    // modifier when that verb is finite or takes an object (active, not "talks held in").
-    if (const int noun = governor(v, "acl"); noun >= 0 && info.sources.empty() && tree_.tok(noun).head < 0 &&
-        in(tree_.pos(noun), {"NOUN", "PROPN"}) && (tree_.tok(v).is_finite_verb() || has_child(v, "obj"))) {
+    if (const int noun = clause_subject_noun(v); noun >= 0 && info.sources.empty()) {
       NounPhrase subject = noun_phrase(tree_, noun);
       std::vector<int> clause;
       tree_.subtree(v, clause);

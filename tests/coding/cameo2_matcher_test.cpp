@@ -221,6 +221,15 @@ TEST_F(Cameo2Matcher, RootNounIsTheSubjectOfItsActiveClausalModifier) {
                                           {"in", "in", "ADP", 5, "case"},
                                           {"Syria", "Syria", "PROPN", 3, "obl"}});
   EXPECT_FALSE(code(passive).count("RUSMIL SYR 190"));
+  // The same misreading of a reported clause: "Iraq said Russia soldiers attacked Syria"
+  // with "soldiers" the complement of "said" is the report of an attack (an accusation).
+  const Sentence reported = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                           {"said", "say", "VERB", -1, "root"},
+                                           {"Russia", "Russia", "PROPN", 3, "compound"},
+                                           {"soldiers", "soldier", "NOUN", 1, "ccomp"},
+                                           {"attacked", "attack", "VERB", 3, "acl"},
+                                           {"Syria", "Syria", "PROPN", 4, "obj"}});
+  EXPECT_EQ(code(reported), std::set<std::string>{"IRQ RUSMIL 112"});
 }
 
 TEST_F(Cameo2Matcher, ExistentialParticipleIsPassive) {
