@@ -53,10 +53,13 @@ int run_code(const CodeArgs& args) {
     }
     std::cout.flush();  // a story's events are out before the next story is read
   };
-  if (args.files.empty()) {
-    read_stories(std::cin, "-", code_story, input);
-  } else {
-    for (const std::string& file : args.files) read_stories(file, code_story, input);
+  std::vector<std::string> files = args.files;  // "-" (and no file at all) is standard input
+  if (files.empty()) files.push_back("-");
+  for (const std::string& file : files) {
+    if (file == "-")
+      read_stories(std::cin, "-", code_story, input);
+    else
+      read_stories(file, code_story, input);
   }
   for (const Diagnostic& d : input.all()) std::cerr << d.to_string() << '\n';
   std::cerr << fmt::format("annals: {} stories, {} events, {} input errors, {} dictionary errors\n",

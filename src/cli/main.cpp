@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   std::string format = "jsonl";
   auto* code_cmd = app.add_subcommand(
       "code", "Code events from plain text, JSONL stories, PETRARCH XML (parsed or not) or CoNLL-U");
-  code_cmd->add_option("files", code.files, "Input files (stdin when none)");
+  code_cmd->add_option("files", code.files, "Input files (\"-\" or none: stdin)");
   code_cmd->add_option("--dict", code.dict,
                        "Dictionary set: a PETRARCH config file or a directory holding one")
       ->default_str("the bundled set");

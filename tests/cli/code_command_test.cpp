@@ -58,6 +58,15 @@ TEST(CodeCommand, CodesTheBundledExample) {
       << r.out;
 }
 
+TEST(CodeCommand, DashReadsStandardInputBetweenFiles) {
+  const fs::path file = write_temp("dash_file.conllu", meeting("file-1"));
+  const fs::path piped = write_temp("dash_piped.conllu", meeting("piped-1"));
+  const CommandResult r = run("code --date 2024-12-28 " + file.string() + " - <" + piped.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"sentence_id\":\"file-1\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"sentence_id\":\"piped-1\""), std::string::npos) << r.out;
+}
+
 TEST(CodeCommand, ABrokenSentenceIsReportedAndTheRestIsCoded) {
   const std::string broken = "# sent_id = broken\n1\tTrump\tTrump\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n\n";
   const fs::path input = write_temp("annals_broken.conllu", "# newdoc id = story\n# date = 2019-02-27\n" +
