@@ -62,7 +62,8 @@ class ModelReader {
     const uint64_t count = value<uint64_t>();
     if (count > (data_.size() - pos_) / sizeof(T)) fail("array longer than the file");
     std::vector<T> values(count);
-    std::memcpy(values.data(), take(count * sizeof(T)), count * sizeof(T));
+    const char* bytes = take(count * sizeof(T));
+    if (count > 0) std::memcpy(values.data(), bytes, count * sizeof(T));  // an empty vector's data() may be null
     return values;
   }
   std::string string() {
