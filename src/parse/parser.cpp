@@ -30,7 +30,6 @@ namespace {
 // imposed sanctions.") is the verb; its index, or -1 (a sentence with a verb, or none such).
 int missing_predicate(const parsing::Tagger& tagger, std::span<const std::string_view> forms,
                       std::span<const uint16_t> tags) {
-  if (tagger.tag_id("VERB", "VBD") < 0) return -1;
   for (const uint16_t tag : tags)
     if (tagger.upos(tag) == "VERB" || tagger.upos(tag) == "AUX") return -1;
   for (size_t i = 1; i + 1 < forms.size(); ++i) {
@@ -60,27 +59,29 @@ void Parser::parse(Sentence& sentence) const {
     }
   }
   thread_local std::vector<std::string_view> forms;
-  thread_local std::vector<uint16_t> tags, given, labels;
+  thread_local std::vector<uint16_t> tags, labels;
   thread_local std::vector<int> heads;
   thread_local std::vector<char> punctuation;
   const size_t n = tokens.size();
-  forms.clear();
-  tags.clear();
   const Components& c = *components_;
-  for (const Token& token : tokens) {
-    forms.push_back(token.form);
-    const int given = token.upos.empty() ? -1 : c.tagger.tag_id(token.upos, token.xpos);
-    tags.push_back(given < 0 ? parsing::Tagger::kPredict : static_cast<uint16_t>(given));
-  }
+  forms.clear();
+  for (const Token& token : tokens) forms.push_back(token.form);
+  // Tags the words, keeping the tags the tokens came with (names the dictionaries know) and,
+  // when `word` >= 0, giving that word tag `forced`.
+  auto tag = [&](int word, int forced) {
+    tags.clear();
+    for (const Token& token : tokens) {
+      const int given = token.upos.empty() ? -1 : c.tagger.tag_id(token.upos, token.xpos);
+      tags.push_back(given < 0 ? parsing::Tagger::kPredict : static_cast<uint16_t>(given));
+    }
+    if (word >= 0) tags[word] = static_cast<uint16_t>(forced);
+    c.tagger.tag(forms, tags);
+  };
+  tag(-1, 0);
+  if (const int verb = missing_predicate(c.tagger, forms, tags); verb >= 0)
+    if (const int past = c.tagger.tag_id("VERB", "VBD"); past >= 0) tag(verb, past);
   heads.resize(n);
   labels.resize(n);
-  given.assign(tags.begin(), tags.end());
-  c.tagger.tag(forms, tags);
-  if (const int verb = missing_predicate(c.tagger, forms, tags); verb >= 0) {
-    given[verb] = static_cast<uint16_t>(c.tagger.tag_id("VERB", "VBD"));
-    tags.assign(given.begin(), given.end());
-    c.tagger.tag(forms, tags);
-  }
   punctuation.clear();
   for (size_t i = 0; i < n; ++i) punctuation.push_back(c.tagger.upos(tags[i]) == "PUNCT");
   c.parser.parse({forms, tags, punctuation}, heads, labels);
