@@ -20,7 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path reuters = fs::path(ANNALS_SHARED_DIR) / "corpora/reuters21578";
-const fs::path model = fs::path(ANNALS_SOURCE_DIR) / "data/models/en.model";
+// The bundled models: the default greedy one, and the slower beam-search one.
+const fs::path models = fs::path(ANNALS_SOURCE_DIR) / "data/models";
 
 double peak_rss_mb() {
   rusage usage{};
@@ -51,12 +52,11 @@ const std::vector<std::string>& story_leads() {
   return leads;
 }
 
-void BM_LoadModel(benchmark::State& state) {
+void BM_LoadModel(benchmark::State& state, const fs::path& model) {
   for (auto _ : state) benchmark::DoNotOptimize(annals::Parser::load(model));
   state.counters["model_MB"] = static_cast<double>(fs::file_size(model)) / (1024.0 * 1024.0);
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
-BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond);
 
 // Segmentation alone, to tell its share of the figure below.
 void BM_TokenizeReutersLeads(benchmark::State& state) {
@@ -70,7 +70,7 @@ void BM_TokenizeReutersLeads(benchmark::State& state) {
 BENCHMARK(BM_TokenizeReutersLeads)->Unit(benchmark::kMillisecond);
 
 // Raw text to parsed sentences: segmentation, tokenization, tagging, lemmas, parsing.
-void BM_TokenizeTagParseReutersLeads(benchmark::State& state) {
+void BM_TokenizeTagParseReutersLeads(benchmark::State& state, const fs::path& model) {
   const std::vector<std::string>& leads = story_leads();
   const std::shared_ptr<const annals::Parser> parser = annals::Parser::load(model);
   size_t sentences = 0, tokens = 0;
@@ -86,7 +86,6 @@ void BM_TokenizeTagParseReutersLeads(benchmark::State& state) {
   state.counters["tokens_per_s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
-BENCHMARK(BM_TokenizeTagParseReutersLeads)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
@@ -94,6 +93,16 @@ int main(int argc, char** argv) {
   if (!fs::exists(reuters / "reut2-000.sgm")) {
     std::cerr << "bench_parse: skipped, needs " << reuters << " (Reuters-21578)\n";
     return 0;
+  }
+  // Peak memory is per process: filter to one model (--benchmark_filter=en.model) to read its own.
+  for (const char* name : {"en.model", "en-beam.model"}) {
+    const fs::path model = models / name;
+    if (!fs::exists(model)) continue;
+    benchmark::RegisterBenchmark((std::string("BM_LoadModel/") + name).c_str(), BM_LoadModel, model)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((std::string("BM_TokenizeTagParseReutersLeads/") + name).c_str(),
+                                 BM_TokenizeTagParseReutersLeads, model)
+        ->Unit(benchmark::kMillisecond);
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

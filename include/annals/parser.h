@@ -56,10 +56,16 @@ struct TrainOptions {
   std::filesystem::path output;              // the model file to write
   int tagger_epochs = 6;
   int parser_epochs = 12;
+  // Above 1: the parser searches this many analyses at once and is trained for it (globally);
+  // 1: greedy, trained with a dynamic oracle.
+  int parser_beam = 1;
   // The parser learns from tags predicted by taggers trained on the other folds, so it
   // sees tagging errors like those it will meet; 1 trains it on gold tags.
   int tag_folds = 4;
   int min_updates = 3;                       // features the trainer updated fewer times are dropped
+  // The same for the parser's transition model alone (0: min_updates). Global training
+  // updates each feature more often, so a beam model keeps the same size at a higher bound.
+  int transition_min_updates = 0;
   std::string command;                       // the command line, recorded in the model
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };

@@ -71,10 +71,14 @@ int main(int argc, char** argv) {
   train_cmd->add_option("-o,--output", train.output, "Model file to write")->required();
   train_cmd->add_option("--tagger-epochs", train.tagger_epochs, "Tagger training epochs")->capture_default_str();
   train_cmd->add_option("--parser-epochs", train.parser_epochs, "Parser training epochs")->capture_default_str();
+  train_cmd->add_option("--beam", train.parser_beam, "Parser beam width (1: greedy)")->capture_default_str();
   train_cmd->add_option("--tag-folds", train.tag_folds,
                         "Folds of jackknifed tags the parser learns from (1: gold tags)")
       ->capture_default_str();
   train_cmd->add_option("--min-updates", train.min_updates, "Drop features updated fewer times")
+      ->capture_default_str();
+  train_cmd->add_option("--transition-min-updates", train.transition_min_updates,
+                        "The same for the parser's transition model (0: as --min-updates)")
       ->capture_default_str();
 
   ParseArgs parse;

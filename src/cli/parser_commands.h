@@ -12,8 +12,10 @@ struct TrainArgs {
   std::string output;              // model file
   int tagger_epochs = 6;
   int parser_epochs = 12;
+  int parser_beam = 1;
   int tag_folds = 4;
   int min_updates = 3;
+  int transition_min_updates = 0;
   std::string command_line;        // recorded in the model as its provenance
 };
 int run_train(const TrainArgs& args);

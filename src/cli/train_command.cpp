@@ -15,8 +15,10 @@ int run_train(const TrainArgs& args) {
   options.output = args.output;
   options.tagger_epochs = args.tagger_epochs;
   options.parser_epochs = args.parser_epochs;
+  options.parser_beam = args.parser_beam;
   options.tag_folds = args.tag_folds;
   options.min_updates = args.min_updates;
+  options.transition_min_updates = args.transition_min_updates;
   options.command = args.command_line;
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };
   try {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstdlib>
+#include <cmath>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -23,6 +25,7 @@ constexpr int kActions = 4;
 constexpr uint64_t kNone = 0x6E6F6E65;  // stands for a missing word, tag or label
 constexpr size_t kMaxFeatures = 96;
 constexpr size_t kMaxLabelFeatures = 32;
+constexpr uint32_t kMaxBeam = 256;
 
 // Positions: 1..n the words, n + 1 the artificial root. The root comes last (Ballesteros &
 // Nivre 2013), so the main predicate is chosen after the whole sentence has been seen.
@@ -395,108 +398,198 @@ int best_label(const Scores& scores, int labels, int root_label) {
 
 }  // namespace
 
-void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
-  thread_local State st;
-  thread_local Lexical lex;
-  thread_local std::vector<int32_t> label_scores;
-  const int count = static_cast<int>(input.forms.size());
-  const int label_count = static_cast<int>(labels_.size());
-  lex.fill(input.forms, input.tags);
-  st.reset(count);
-  st.punctuation = input.punctuation;
-  label_scores.resize(label_count);
-  std::array<uint64_t, kMaxFeatures> feats;
-  std::array<uint64_t, kMaxLabelFeatures> label_feats;
-  using Scores = std::array<int32_t, kActions>;
-  Scores scores;
-  // Scores of the features of one word in one role, and of the buffer's first words, computed
-  // when first needed: row role * positions + position, where position 0 (no word) stands for
-  // a missing one.
-  thread_local std::vector<Scores> role_scores, buffer_scores;
-  thread_local std::vector<char> role_known, buffer_known;
-  const size_t positions = static_cast<size_t>(count) + 2;
-  role_scores.resize(kRoles * positions);
-  role_known.assign(kRoles * positions, 0);
-  buffer_scores.resize(positions);
-  buffer_known.assign(positions, 0);
-  // Likewise the top of the stack and the front of the buffer with their subtrees, per
-  // position, valid while the child count they were computed for holds (-1: none yet).
-  struct Subtree {
-    int children = -1;
-    Scores scores;
-  };
-  thread_local std::vector<Subtree> top_scores, front_scores;
-  top_scores.assign(positions, Subtree{});
-  front_scores.assign(positions, Subtree{});
-  std::array<uint64_t, std::max({kMaxBufferFeatures, kMaxRoleFeatures, kMaxTopFeatures, kMaxFrontFeatures})> cached_feats;
-  auto add = [](Scores& to, const Scores& from) {
-    for (int a = 0; a < kActions; ++a) to[a] += from[a];
-  };
-  auto cached = [&](Subtree& entry, int children, auto&& features) {
-    if (entry.children != children) {
-      entry.children = children;
-      entry.scores.fill(0);
-      const size_t m = features();
-      transitions_.add_scores(std::span(cached_feats.data(), m), entry.scores);
+namespace {
+
+using Scores = std::array<int32_t, kActions>;
+
+// Transition scores for the states of one sentence. The scores of the roles' words (above) and
+// of the buffer's first words are summed once per sentence for each word. Along one derivation
+// the top of the stack and the front of the buffer with their subtrees change only with their
+// child counts, so a greedy parse keeps those too.
+class TransitionScorer {
+ public:
+  void start(int count) {
+    positions_ = static_cast<size_t>(count) + 2;
+    role_scores_.resize(kRoles * positions_);
+    role_known_.assign(kRoles * positions_, 0);
+    buffer_scores_.resize(positions_);
+    buffer_known_.assign(positions_, 0);
+    top_scores_.assign(positions_, Subtree{});
+    front_scores_.assign(positions_, Subtree{});
+    if (++sentence_ == 0) {  // the counter wrapped: forget every entry
+      memo_.assign(kMemoSlots, Memo{});
+      sentence_ = 1;
     }
-    return entry.scores;
-  };
-  while (!st.terminal()) {
+  }
+
+  // one_derivation: the states scored since start() follow one another, so subtree scores
+  // can be kept per position. A beam's states do not, but they share much: there the scores
+  // of each group of features are remembered by the group's feature keys.
+  Scores score(const LinearModel& model, const State& st, const Lexical& lex, bool one_derivation) {
     const Context c(st);
     TemplateValues<kMaxFeatures> pairs;
     pair_features(st, c, lex, pairs);
-    const size_t n = pairs.hash(feats.data());
-    transitions_.prefetch(std::span(feats.data(), n));  // fetched while the cached scores are added
-    scores.fill(0);
-    const auto top = static_cast<size_t>(std::max(c.s0, 0));
-    add(scores, cached(top_scores[top], st.right_count[top], [&] {
+    const size_t n = pairs.hash(feats_.data());
+    if (one_derivation) model.prefetch(std::span(feats_.data(), n));  // fetched while the cached scores are added
+    Scores scores{};
+    auto top = [&] {
       TemplateValues<kMaxTopFeatures> values;
       top_features(st, c, lex, values);
-      return values.hash(cached_feats.data());
-    }));
-    const auto front = static_cast<size_t>(std::max(c.n0, 0));
-    add(scores, cached(front_scores[front], st.left_count[front], [&] {
+      return values.hash(cached_feats_.data());
+    };
+    auto front = [&] {
       TemplateValues<kMaxFrontFeatures> values;
       front_features(st, c, lex, values);
-      return values.hash(cached_feats.data());
-    }));
+      return values.hash(cached_feats_.data());
+    };
+    if (one_derivation) {
+      const auto s0 = static_cast<size_t>(std::max(c.s0, 0)), n0 = static_cast<size_t>(std::max(c.n0, 0));
+      add(scores, subtree(model, top_scores_[s0], st.right_count[s0], top));
+      add(scores, subtree(model, front_scores_[n0], st.left_count[n0], front));
+    } else {
+      add(scores, remembered(model, cached_feats_.data(), top()));
+      add(scores, remembered(model, cached_feats_.data(), front()));
+    }
     const auto buffer = static_cast<size_t>(st.buffer);
-    if (!buffer_known[buffer]) {
-      buffer_known[buffer] = 1;
-      buffer_scores[buffer].fill(0);
+    if (!buffer_known_[buffer]) {
+      buffer_known_[buffer] = 1;
       TemplateValues<kMaxBufferFeatures> values;
       buffer_features(c, lex, values);
-      const size_t m = values.hash(cached_feats.data());
-      transitions_.add_scores(std::span(cached_feats.data(), m), buffer_scores[buffer]);
+      buffer_scores_[buffer] = sum(model, cached_feats_.data(), values.hash(cached_feats_.data()));
     }
-    add(scores, buffer_scores[buffer]);
+    add(scores, buffer_scores_[buffer]);
     for (int role = 0; role < kRoles; ++role) {
       const int position = role_position(c, role);
-      const size_t row = static_cast<size_t>(role) * positions + static_cast<size_t>(std::max(position, 0));
-      if (!role_known[row]) {
-        role_known[row] = 1;
-        role_scores[row].fill(0);
+      const size_t row = static_cast<size_t>(role) * positions_ + static_cast<size_t>(std::max(position, 0));
+      if (!role_known_[row]) {
+        role_known_[row] = 1;
         TemplateValues<kMaxRoleFeatures> values;
         role_features(role, position, lex, values);
-        const size_t m = values.hash(cached_feats.data());
-        transitions_.add_scores(std::span(cached_feats.data(), m), role_scores[row]);
+        role_scores_[row] = sum(model, cached_feats_.data(), values.hash(cached_feats_.data()));
       }
-      add(scores, role_scores[row]);
+      add(scores, role_scores_[row]);
     }
-    transitions_.add_scores(std::span(feats.data(), n), scores);
-    const int action = best_action(st, scores);
-    const auto [head, dependent] = st.arc(action);
-    int label = -1;
-    if (head == st.root()) {
-      label = root_label_;
-    } else if (head > 0) {
-      const size_t m = extract_label(st, lex, head, dependent, label_feats);
-      std::fill(label_scores.begin(), label_scores.end(), 0);
-      labeller_.add_scores(std::span(label_feats.data(), m), label_scores);
-      label = best_label(label_scores, label_count, root_label_);
-    }
-    st.apply(action, label);
+    if (one_derivation)
+      model.add_scores(std::span(feats_.data(), n), scores);
+    else
+      add(scores, remembered(model, feats_.data(), n));
+    return scores;
   }
+
+ private:
+  struct Subtree {
+    int children = -1;  // the child count the scores were computed for; -1: none yet
+    Scores scores;
+  };
+  struct Memo {
+    uint64_t signature = 0;
+    uint32_t sentence = 0;
+    Scores scores;
+  };
+  static constexpr size_t kMemoSlots = 1024;
+
+  static void add(Scores& to, const Scores& from) {
+    for (int a = 0; a < kActions; ++a) to[a] += from[a];
+  }
+  static Scores sum(const LinearModel& model, const uint64_t* features, size_t count) {
+    Scores scores{};
+    model.add_scores(std::span(features, count), scores);
+    return scores;
+  }
+  template <typename Features>
+  Scores subtree(const LinearModel& model, Subtree& entry, int children, Features&& features) {
+    if (entry.children == children) return entry.scores;
+    entry.children = children;
+    entry.scores = sum(model, cached_feats_.data(), features());
+    return entry.scores;
+  }
+  // The summed scores of these features, from a small table of this sentence's sums.
+  Scores remembered(const LinearModel& model, const uint64_t* features, size_t count) {
+    uint64_t signature = count;
+    for (size_t i = 0; i < count; ++i) signature = hash_mix(signature, features[i]);
+    Memo& memo = memo_[signature % kMemoSlots];
+    if (memo.sentence != sentence_ || memo.signature != signature) {
+      memo.sentence = sentence_;
+      memo.signature = signature;
+      memo.scores = sum(model, features, count);
+    }
+    return memo.scores;
+  }
+
+  size_t positions_ = 0;
+  std::vector<Scores> role_scores_, buffer_scores_;  // row role * positions + position (0: no word)
+  std::vector<char> role_known_, buffer_known_;
+  std::vector<Subtree> top_scores_, front_scores_;
+  std::vector<Memo> memo_ = std::vector<Memo>(kMemoSlots);
+  uint32_t sentence_ = 0;  // memo entries of other sentences (and so maybe other models) are stale
+  std::array<uint64_t, kMaxFeatures> feats_;
+  std::array<uint64_t, std::max({kMaxBufferFeatures, kMaxRoleFeatures, kMaxTopFeatures, kMaxFrontFeatures})>
+      cached_feats_;
+};
+
+struct BeamItem {
+  State st;
+  int64_t score = 0;
+};
+
+}  // namespace
+
+void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
+  thread_local Lexical lex;
+  thread_local TransitionScorer scorer;
+  thread_local std::vector<int32_t> label_scores;
+  thread_local std::vector<BeamItem> beam, next;
+  struct Candidate {
+    int64_t score;
+    int item, action;
+  };
+  thread_local std::vector<Candidate> candidates;
+  const int count = static_cast<int>(input.forms.size());
+  const int label_count = static_cast<int>(labels_.size());
+  lex.fill(input.forms, input.tags);
+  scorer.start(count);
+  label_scores.resize(label_count);
+  std::array<uint64_t, kMaxLabelFeatures> label_feats;
+  auto label_of = [&](const State& st, int head, int dependent) {
+    const size_t m = extract_label(st, lex, head, dependent, label_feats);
+    std::fill(label_scores.begin(), label_scores.end(), 0);
+    labeller_.add_scores(std::span(label_feats.data(), m), label_scores);
+    return best_label(label_scores, label_count, root_label_);
+  };
+  auto apply = [&](State& st, int action) {
+    const auto [head, dependent] = st.arc(action);
+    const int label = head == st.root() ? root_label_ : head > 0 ? label_of(st, head, dependent) : -1;
+    st.apply(action, label);
+  };
+  beam.resize(1);
+  beam[0].st.reset(count);
+  beam[0].st.punctuation = input.punctuation;
+  beam[0].score = 0;
+  if (beam_ <= 1) {
+    State& st = beam[0].st;
+    while (!st.terminal()) apply(st, best_action(st, scorer.score(transitions_, st, lex, true)));
+  } else {
+    // Every derivation takes 2n transitions, so the items of a beam finish together.
+    while (!beam[0].st.terminal()) {
+      candidates.clear();
+      for (size_t i = 0; i < beam.size(); ++i) {
+        const Scores scores = scorer.score(transitions_, beam[i].st, lex, false);
+        for (int a = 0; a < kActions; ++a)
+          if (beam[i].st.valid(a)) candidates.push_back({beam[i].score + scores[a], static_cast<int>(i), a});
+      }
+      const size_t keep = std::min(candidates.size(), static_cast<size_t>(beam_));
+      std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(keep), candidates.end(),
+                        [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+      next.resize(keep);
+      for (size_t k = 0; k < keep; ++k) {
+        next[k].st = beam[static_cast<size_t>(candidates[k].item)].st;
+        next[k].score = candidates[k].score;
+        apply(next[k].st, candidates[k].action);
+      }
+      std::swap(beam, next);
+    }
+  }
+  State& st = beam[0].st;
   // Every word has a head now, at least one the artificial root (arc-eager builds a forest).
   // Should several, the first stays the root and the others hang from it, labelled by the
   // labeller as any arc ("met ... Trump" gets obj, not the fallback).
@@ -508,10 +601,7 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
       continue;
     }
     st.head[i] = root;
-    const size_t m = extract_label(st, lex, root, i, label_feats);
-    std::fill(label_scores.begin(), label_scores.end(), 0);
-    labeller_.add_scores(std::span(label_feats.data(), m), label_scores);
-    const int label = best_label(label_scores, label_count, root_label_);
+    const int label = label_of(st, root, i);
     st.label[i] = label >= 0 ? label : fallback_label_;
   }
   for (int i = 1; i <= count; ++i) {
@@ -586,6 +676,7 @@ void DependencyParser::write(ModelWriter& out) const {
   out.strings(labels_);
   out.value<uint32_t>(static_cast<uint32_t>(root_label_));
   out.value<uint32_t>(static_cast<uint32_t>(fallback_label_));
+  out.value<uint32_t>(static_cast<uint32_t>(beam_));
   transitions_.write(out);
   labeller_.write(out);
 }
@@ -595,6 +686,9 @@ DependencyParser DependencyParser::read(ModelReader& in) {
   p.labels_ = in.strings();
   p.root_label_ = static_cast<int>(in.value<uint32_t>());
   p.fallback_label_ = static_cast<int>(in.value<uint32_t>());
+  const uint32_t beam = in.value<uint32_t>();
+  if (beam == 0 || beam > kMaxBeam) in.fail("bad parser beam width " + std::to_string(beam));
+  p.beam_ = static_cast<int>(beam);
   const int labels = static_cast<int>(p.labels_.size());
   if (labels == 0 || p.root_label_ >= labels || p.fallback_label_ >= labels) in.fail("bad parser label list");
   p.transitions_ = LinearModel::read(in);
@@ -639,6 +733,10 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
   std::vector<std::string_view> forms;
   std::array<uint64_t, kMaxFeatures> feats;
   std::array<uint64_t, kMaxLabelFeatures> label_feats;
+  if (options.beam > 1) {
+    p.train_beam(sentences, tags, gold_heads, gold_labels, options);
+    return p;
+  }
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), random);
     size_t attached = 0, labelled = 0, words = 0;
@@ -690,9 +788,163 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
                   std::to_string(100.0 * static_cast<double>(labelled) / total) + " (while exploring)");
     }
   }
-  p.transitions_ = transitions.average(options.min_updates);
+  p.transitions_ = transitions.average(options.transition_min_updates > 0 ? options.transition_min_updates : options.min_updates);
   p.labeller_ = labeller.average(options.min_updates);
   return p;
+}
+
+namespace {
+struct Step {
+  int action, label;
+  bool operator==(const Step&) const = default;
+};
+struct TrainItem {
+  State st;
+  double score = 0;
+  bool correct = true;  // every step so far kept the best reachable tree (the least cost)
+  std::vector<Step> history;
+};
+}  // namespace
+
+// Global training (Zhang & Clark 2008; Collins & Roark 2004) with LaSO-style updates: when no
+// item in the beam can still reach the best tree, the best such item is rewarded and the beam's
+// best penalized over the steps where their derivations differ, and decoding resumes from the
+// rewarded item. "Correct" is the dynamic oracle's least cost at every step, so any derivation
+// of the best reachable tree counts, and non-projective trees need no conversion.
+void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
+                                  const std::vector<std::vector<int>>& gold_heads,
+                                  const std::vector<std::vector<int>>& gold_labels, const ParserTraining& options) {
+  const int labels = static_cast<int>(labels_.size());
+  PerceptronTrainer transitions(kActions), labeller(labels);
+  std::vector<size_t> order(sentences.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937 random(11);
+  Lexical lex;
+  std::vector<std::string_view> forms;
+  std::array<uint64_t, kMaxFeatures> feats, other_feats;
+  std::array<uint64_t, kMaxLabelFeatures> label_feats;
+  std::vector<float> label_scores(labels);
+  struct Candidate {
+    double score;
+    int item, action;
+    bool correct;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<TrainItem> beam, next;
+  const size_t width = static_cast<size_t>(options.beam);
+  // Rewards `good` and penalizes `bad` on every step from the first where they differ.
+  auto update = [&](const std::vector<Step>& good, const std::vector<Step>& bad, int words) {
+    State g, b;
+    g.reset(words);
+    b.reset(words);
+    bool apart = false;
+    for (size_t t = 0; t < good.size(); ++t) {
+      apart = apart || !(good[t] == bad[t]);
+      if (apart) {
+        const size_t n = extract(g, lex, feats);
+        const size_t m = extract(b, lex, other_feats);
+        transitions.add(std::span(feats.data(), n), good[t].action, 1.0f);
+        transitions.add(std::span(other_feats.data(), m), bad[t].action, -1.0f);
+      }
+      g.apply(good[t].action, good[t].label);
+      b.apply(bad[t].action, bad[t].label);
+    }
+  };
+  // The item `c` makes, its arc labelled by the labeller (which learns from gold arcs of the
+  // item that is followed as correct).
+  auto expand = [&](const Candidate& c, const std::vector<int>& gold_head, const std::vector<int>& gold_label,
+                    bool teach) {
+    TrainItem item = beam[static_cast<size_t>(c.item)];
+    item.score = c.score;
+    item.correct = c.correct;
+    const auto [head, dependent] = item.st.arc(c.action);
+    int label = -1;
+    if (head == item.st.root()) {
+      label = root_label_;
+    } else if (head > 0) {
+      const size_t m = extract_label(item.st, lex, head, dependent, label_feats);
+      labeller.score(std::span(label_feats.data(), m), label_scores);
+      label = best_label(label_scores, labels, root_label_);
+      if (teach && gold_head[dependent] == head) {
+        labeller.update(std::span(label_feats.data(), m), gold_label[dependent], label);
+        labeller.tick();
+      }
+    }
+    item.st.apply(c.action, label);
+    item.history.push_back({c.action, label});
+    return item;
+  };
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), random);
+    size_t attached = 0, words = 0, violations = 0;
+    for (const size_t s : order) {
+      const std::vector<int>& gold_head = gold_heads[s];
+      forms.clear();
+      for (const Token& token : sentences[s].tokens) forms.push_back(token.form);
+      lex.fill(forms, tags[s]);
+      const int n = static_cast<int>(forms.size());
+      beam.assign(1, TrainItem{});
+      beam[0].st.reset(n);
+      std::array<float, kActions> scores;
+      std::array<int, kActions> cost;
+      while (!beam[0].st.terminal()) {
+        candidates.clear();
+        int gold = -1;
+        for (size_t i = 0; i < beam.size(); ++i) {
+          const State& st = beam[i].st;
+          const size_t m = extract(st, lex, feats);
+          transitions.score(std::span(feats.data(), m), scores);
+          action_costs(st, gold_head, cost);
+          const int least = *std::min_element(cost.begin(), cost.end());
+          for (int a = 0; a < kActions; ++a) {
+            if (!st.valid(a)) continue;
+            const bool correct = beam[i].correct && cost[a] == least;
+            candidates.push_back({beam[i].score + scores[a], static_cast<int>(i), a, correct});
+            if (correct && (gold < 0 || candidates.back().score > candidates[static_cast<size_t>(gold)].score))
+              gold = static_cast<int>(candidates.size()) - 1;
+          }
+        }
+        const size_t keep = std::min(candidates.size(), width);
+        // Best first; the gold candidate's index is kept by moving it along.
+        const Candidate gold_candidate = candidates[static_cast<size_t>(gold)];
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(keep), candidates.end(),
+                          [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+        const bool kept = std::any_of(candidates.begin(), candidates.begin() + static_cast<long>(keep),
+                                      [](const Candidate& c) { return c.correct; });
+        next.clear();
+        if (!kept) {
+          ++violations;
+          TrainItem good = expand(gold_candidate, gold_head, gold_labels[s], true);
+          const TrainItem bad = expand(candidates[0], gold_head, gold_labels[s], false);
+          update(good.history, bad.history, n);
+          good.score = 0;  // scores changed; the rewarded item goes on alone
+          next.push_back(std::move(good));
+        } else {
+          for (size_t k = 0; k < keep; ++k) {
+            const Candidate& c = candidates[k];
+            const bool teach = c.item == gold_candidate.item && c.action == gold_candidate.action;
+            next.push_back(expand(c, gold_head, gold_labels[s], teach));
+          }
+        }
+        transitions.tick();
+        std::swap(beam, next);
+      }
+      // A final update when the best finished item is wrong but a right one finished too.
+      if (!beam[0].correct) {
+        const auto right = std::find_if(beam.begin(), beam.end(), [](const TrainItem& item) { return item.correct; });
+        if (right != beam.end()) update(right->history, beam[0].history, n);
+      }
+      for (int i = 1; i <= n; ++i) attached += beam[0].st.head[i] == gold_head[i];
+      words += static_cast<size_t>(n);
+    }
+    if (options.log)
+      options.log("parser epoch " + std::to_string(epoch + 1) + ": training UAS " +
+                  std::to_string(100.0 * static_cast<double>(attached) / static_cast<double>(std::max<size_t>(words, 1))) +
+                  ", " + std::to_string(violations) + " early updates");
+  }
+  transitions_ = transitions.average(options.transition_min_updates > 0 ? options.transition_min_updates : options.min_updates);
+  labeller_ = labeller.average(options.min_updates);
+  beam_ = options.beam;
 }
 
 }  // namespace annals::parsing

@@ -19,9 +19,14 @@ namespace annals::parsing {
 struct ParserTraining {
   int epochs = 10;
   int min_updates = 1;  // features updated fewer times are left out of the model
+  // The same for the transition model, the largest; 0: min_updates.
+  int transition_min_updates = 0;
   // From the second epoch on, the trainer follows the model's own choice (even a wrong one)
   // with this probability, and the gold-optimal one otherwise.
   double explore = 0.9;
+  // Above 1: beam search of this width, trained globally (the model is then meant to be
+  // decoded with a beam too).
+  int beam = 1;
   std::function<void(const std::string&)> log;
 };
 
@@ -63,7 +68,12 @@ class DependencyParser {
                                 const std::vector<std::vector<uint16_t>>& tags, const ParserTraining& options);
 
  private:
+  void train_beam(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
+                  const std::vector<std::vector<int>>& gold_heads, const std::vector<std::vector<int>>& gold_labels,
+                  const ParserTraining& options);
+
   std::vector<std::string> labels_;
+  int beam_ = 1;
   int root_label_ = 0;
   int fallback_label_ = 0;  // for words left without a head at the end ("dep")
   LinearModel transitions_;  // shift, reduce, left arc, right arc

@@ -304,22 +304,31 @@ void PerceptronTrainer::score(std::span<const uint64_t> features, std::span<floa
 
 void PerceptronTrainer::update(std::span<const uint64_t> features, int truth, int guess) {
   if (truth == guess) return;
-  auto bump = [&](std::vector<Entry>& row, int cls, float delta) {
-    auto it = std::find_if(row.begin(), row.end(), [&](const Entry& e) { return e.cls == cls; });
-    if (it == row.end()) {
-      row.push_back(Entry{static_cast<uint16_t>(cls), 0.0f, 0.0f, clock_});
-      it = row.end() - 1;
-    }
-    it->total += static_cast<float>(clock_ - it->stamp) * it->weight;
-    it->stamp = clock_;
-    it->weight += delta;
-  };
   for (const uint64_t key : features) {
     Row& row = rows_[key];
     ++row.updates;
-    bump(row.entries, truth, 1.0f);
-    bump(row.entries, guess, -1.0f);
+    bump(row, truth, 1.0f);
+    bump(row, guess, -1.0f);
   }
+}
+
+void PerceptronTrainer::add(std::span<const uint64_t> features, int cls, float delta) {
+  for (const uint64_t key : features) {
+    Row& row = rows_[key];
+    ++row.updates;
+    bump(row, cls, delta);
+  }
+}
+
+void PerceptronTrainer::bump(Row& row, int cls, float delta) {
+  auto it = std::find_if(row.entries.begin(), row.entries.end(), [&](const Entry& e) { return e.cls == cls; });
+  if (it == row.entries.end()) {
+    row.entries.push_back(Entry{static_cast<uint16_t>(cls), 0.0f, 0.0f, clock_});
+    it = row.entries.end() - 1;
+  }
+  it->total += static_cast<float>(clock_ - it->stamp) * it->weight;
+  it->stamp = clock_;
+  it->weight += delta;
 }
 
 LinearModel PerceptronTrainer::average(int min_updates) const {

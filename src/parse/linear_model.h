@@ -109,6 +109,9 @@ class PerceptronTrainer {
   void score(std::span<const uint64_t> features, std::span<float> scores) const;
   // Moves weight from `guess` to `truth` on every feature (nothing when they agree).
   void update(std::span<const uint64_t> features, int truth, int guess);
+  // Adds delta to the weight of `cls` on every feature (global training updates the truth's
+  // and the guess's steps apart, as they came from different states).
+  void add(std::span<const uint64_t> features, int cls, float delta);
   // Counts one training example, for the averaging.
   void tick() { ++clock_; }
 
@@ -128,6 +131,8 @@ class PerceptronTrainer {
     std::vector<Entry> entries;
     int32_t updates = 0;
   };
+  void bump(Row& row, int cls, float delta);
+
   int classes_;
   int32_t clock_ = 1;
   std::unordered_map<uint64_t, Row> rows_;

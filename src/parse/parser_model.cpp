@@ -6,7 +6,7 @@ namespace annals {
 
 namespace {
 constexpr char kMagic[8] = {'A', 'N', 'N', 'P', 'A', 'R', 'S', 'E'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 }  // namespace
 
 void Parser::Components::write(parsing::ModelWriter& out) const {

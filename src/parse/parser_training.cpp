@@ -103,8 +103,9 @@ TrainReport train_model(const TrainOptions& options) {
   provenance << "trained by annals from";
   for (const auto& path : options.train) provenance << ' ' << path.filename().string();
   provenance << " (" << sentences.size() << " sentences); tagger epochs " << options.tagger_epochs
-             << ", parser epochs " << options.parser_epochs << ", tag folds " << options.tag_folds << ", min updates "
-             << options.min_updates;
+             << ", parser epochs " << options.parser_epochs << ", beam " << options.parser_beam << ", tag folds "
+             << options.tag_folds << ", min updates " << options.min_updates;
+  if (options.transition_min_updates > 0) provenance << ", transition min updates " << options.transition_min_updates;
   if (!options.command.empty()) provenance << "; command: " << options.command;
   components->provenance = provenance.str();
 
@@ -121,7 +122,9 @@ TrainReport train_model(const TrainOptions& options) {
                                                  : tag_all(components->tagger, sentences);
   parsing::ParserTraining parser_training;
   parser_training.epochs = options.parser_epochs;
+  parser_training.beam = options.parser_beam;
   parser_training.min_updates = options.min_updates;
+  parser_training.transition_min_updates = options.transition_min_updates;
   parser_training.log = options.log;
   components->parser = parsing::DependencyParser::train(sentences, parser_tags, parser_training);
   log("features kept: tagger " + std::to_string(components->tagger.model().feature_count()) + ", transitions " +

@@ -76,24 +76,30 @@ class ParserComponents : public ::testing::Test {
     options.tag_folds = 3;
     options.min_updates = 1;  // a tiny treebank needs few updates
     report_ = train_model(options);
+    options.output = dir_ / "beam.model";
+    options.parser_beam = 4;
+    beam_report_ = train_model(options);
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
 
   static std::filesystem::path dir_;
-  static TrainReport report_;
+  static TrainReport report_, beam_report_;  // greedy parser, beam of 4
 };
 std::filesystem::path ParserComponents::dir_;
 TrainReport ParserComponents::report_;
+TrainReport ParserComponents::beam_report_;
 
 TEST_F(ParserComponents, LearnsTheSyntheticGrammarAndGeneralizesToUnseenSentences) {
-  ASSERT_EQ(report_.dev.size(), 1u);
-  const ParseScores& dev = report_.dev[0].second;
-  EXPECT_GT(dev.words, 500u);
-  EXPECT_GE(dev.upos, 0.99);
-  EXPECT_GE(dev.uas, 0.98);
-  EXPECT_GE(dev.las, 0.98);
-  EXPECT_GE(dev.lemma, 0.99);
-  EXPECT_GT(report_.model_bytes, 0u);
+  for (const TrainReport* report : {&report_, &beam_report_}) {
+    ASSERT_EQ(report->dev.size(), 1u);
+    const ParseScores& dev = report->dev[0].second;
+    EXPECT_GT(dev.words, 500u);
+    EXPECT_GE(dev.upos, 0.99);
+    EXPECT_GE(dev.uas, 0.98);
+    EXPECT_GE(dev.las, 0.98);
+    EXPECT_GE(dev.lemma, 0.99);
+    EXPECT_GT(report->model_bytes, 0u);
+  }
 }
 
 TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
@@ -135,23 +141,26 @@ TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
 }
 
 TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
-  const auto parser = Parser::load(dir_ / "tiny.model");
-  Sentence s;
-  for (const char* form : {".", ".", "Rohan", "in", "in", "zyzzyva", "the", "??", "met", "met"})
-    s.tokens.emplace_back().form = form;
-  parser->parse(s);
-  int roots = 0;
-  for (size_t i = 0; i < s.tokens.size(); ++i) {
-    roots += s.tokens[i].head < 0;
-    // Walking up reaches the root within n steps: no cycles.
-    int w = static_cast<int>(i), steps = 0;
-    while (w >= 0 && steps <= static_cast<int>(s.tokens.size())) w = s.tokens[w].head, ++steps;
-    EXPECT_LT(w, 0) << "cycle through token " << i;
+  for (const char* model : {"tiny.model", "beam.model"}) {
+    SCOPED_TRACE(model);
+    const auto parser = Parser::load(dir_ / model);
+    Sentence s;
+    for (const char* form : {".", ".", "Rohan", "in", "in", "zyzzyva", "the", "??", "met", "met"})
+      s.tokens.emplace_back().form = form;
+    parser->parse(s);
+    int roots = 0;
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      roots += s.tokens[i].head < 0;
+      // Walking up reaches the root within n steps: no cycles.
+      int w = static_cast<int>(i), steps = 0;
+      while (w >= 0 && steps <= static_cast<int>(s.tokens.size())) w = s.tokens[w].head, ++steps;
+      EXPECT_LT(w, 0) << "cycle through token " << i;
+    }
+    EXPECT_EQ(roots, 1);
+    Sentence empty;
+    parser->parse(empty);
+    EXPECT_TRUE(empty.phrases.empty());
   }
-  EXPECT_EQ(roots, 1);
-  Sentence empty;
-  parser->parse(empty);
-  EXPECT_TRUE(empty.phrases.empty());
 }
 
 TEST_F(ParserComponents, DamagedOrMissingModelIsAClearError) {
