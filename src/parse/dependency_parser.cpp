@@ -416,21 +416,16 @@ class TransitionScorer {
     buffer_known_.assign(positions_, 0);
     top_scores_.assign(positions_, Subtree{});
     front_scores_.assign(positions_, Subtree{});
-    if (++sentence_ == 0) {  // the counter wrapped: forget every entry
-      memo_.assign(kMemoSlots, Memo{});
-      sentence_ = 1;
-    }
   }
 
   // one_derivation: the states scored since start() follow one another, so subtree scores
-  // can be kept per position. A beam's states do not, but they share much: there the scores
-  // of each group of features are remembered by the group's feature keys.
+  // can be kept per position (a beam's states do not).
   Scores score(const LinearModel& model, const State& st, const Lexical& lex, bool one_derivation) {
     const Context c(st);
     TemplateValues<kMaxFeatures> pairs;
     pair_features(st, c, lex, pairs);
     const size_t n = pairs.hash(feats_.data());
-    if (one_derivation) model.prefetch(std::span(feats_.data(), n));  // fetched while the cached scores are added
+    model.prefetch(std::span(feats_.data(), n));  // fetched while the cached scores are added
     Scores scores{};
     auto top = [&] {
       TemplateValues<kMaxTopFeatures> values;
@@ -447,15 +442,15 @@ class TransitionScorer {
       add(scores, subtree(model, top_scores_[s0], st.right_count[s0], top));
       add(scores, subtree(model, front_scores_[n0], st.left_count[n0], front));
     } else {
-      add(scores, remembered(model, cached_feats_.data(), top()));
-      add(scores, remembered(model, cached_feats_.data(), front()));
+      add(scores, sum(model, top()));
+      add(scores, sum(model, front()));
     }
     const auto buffer = static_cast<size_t>(st.buffer);
     if (!buffer_known_[buffer]) {
       buffer_known_[buffer] = 1;
       TemplateValues<kMaxBufferFeatures> values;
       buffer_features(c, lex, values);
-      buffer_scores_[buffer] = sum(model, cached_feats_.data(), values.hash(cached_feats_.data()));
+      buffer_scores_[buffer] = sum(model, values.hash(cached_feats_.data()));
     }
     add(scores, buffer_scores_[buffer]);
     for (int role = 0; role < kRoles; ++role) {
@@ -465,14 +460,11 @@ class TransitionScorer {
         role_known_[row] = 1;
         TemplateValues<kMaxRoleFeatures> values;
         role_features(role, position, lex, values);
-        role_scores_[row] = sum(model, cached_feats_.data(), values.hash(cached_feats_.data()));
+        role_scores_[row] = sum(model, values.hash(cached_feats_.data()));
       }
       add(scores, role_scores_[row]);
     }
-    if (one_derivation)
-      model.add_scores(std::span(feats_.data(), n), scores);
-    else
-      add(scores, remembered(model, feats_.data(), n));
+    model.add_scores(std::span(feats_.data(), n), scores);
     return scores;
   }
 
@@ -481,47 +473,27 @@ class TransitionScorer {
     int children = -1;  // the child count the scores were computed for; -1: none yet
     Scores scores;
   };
-  struct Memo {
-    uint64_t signature = 0;
-    uint32_t sentence = 0;
-    Scores scores;
-  };
-  static constexpr size_t kMemoSlots = 1024;
-
   static void add(Scores& to, const Scores& from) {
     for (int a = 0; a < kActions; ++a) to[a] += from[a];
   }
-  static Scores sum(const LinearModel& model, const uint64_t* features, size_t count) {
+  // The summed scores of the first `count` features in cached_feats_.
+  Scores sum(const LinearModel& model, size_t count) const {
     Scores scores{};
-    model.add_scores(std::span(features, count), scores);
+    model.add_scores(std::span(cached_feats_.data(), count), scores);
     return scores;
   }
   template <typename Features>
   Scores subtree(const LinearModel& model, Subtree& entry, int children, Features&& features) {
     if (entry.children == children) return entry.scores;
     entry.children = children;
-    entry.scores = sum(model, cached_feats_.data(), features());
+    entry.scores = sum(model, features());
     return entry.scores;
-  }
-  // The summed scores of these features, from a small table of this sentence's sums.
-  Scores remembered(const LinearModel& model, const uint64_t* features, size_t count) {
-    uint64_t signature = count;
-    for (size_t i = 0; i < count; ++i) signature = hash_mix(signature, features[i]);
-    Memo& memo = memo_[signature % kMemoSlots];
-    if (memo.sentence != sentence_ || memo.signature != signature) {
-      memo.sentence = sentence_;
-      memo.signature = signature;
-      memo.scores = sum(model, features, count);
-    }
-    return memo.scores;
   }
 
   size_t positions_ = 0;
   std::vector<Scores> role_scores_, buffer_scores_;  // row role * positions + position (0: no word)
   std::vector<char> role_known_, buffer_known_;
   std::vector<Subtree> top_scores_, front_scores_;
-  std::vector<Memo> memo_ = std::vector<Memo>(kMemoSlots);
-  uint32_t sentence_ = 0;  // memo entries of other sentences (and so maybe other models) are stale
   std::array<uint64_t, kMaxFeatures> feats_;
   std::array<uint64_t, std::max({kMaxBufferFeatures, kMaxRoleFeatures, kMaxTopFeatures, kMaxFrontFeatures})>
       cached_feats_;
@@ -719,7 +691,19 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
       gold_labels[s].push_back(label_id(token.head < 0 ? std::string("root") : token.deprel));
     }
   }
-  const int labels = static_cast<int>(p.labels_.size());
+  if (options.beam > 1)
+    p.train_beam(sentences, tags, gold_heads, gold_labels, options);
+  else
+    p.train_greedy(sentences, tags, gold_heads, gold_labels, options);
+  return p;
+}
+
+// Greedy training with a dynamic oracle (Goldberg & Nivre 2012): the transition model learns
+// the least-cost actions from the states its own choices lead to.
+void DependencyParser::train_greedy(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
+                                    const std::vector<std::vector<int>>& gold_heads,
+                                    const std::vector<std::vector<int>>& gold_labels, const ParserTraining& options) {
+  const int labels = static_cast<int>(labels_.size());
   PerceptronTrainer transitions(kActions), labeller(labels);
   std::array<float, kActions> scores;
   std::vector<float> label_scores(labels);
@@ -733,10 +717,6 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
   std::vector<std::string_view> forms;
   std::array<uint64_t, kMaxFeatures> feats;
   std::array<uint64_t, kMaxLabelFeatures> label_feats;
-  if (options.beam > 1) {
-    p.train_beam(sentences, tags, gold_heads, gold_labels, options);
-    return p;
-  }
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), random);
     size_t attached = 0, labelled = 0, words = 0;
@@ -761,11 +741,11 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
         const auto [head, dependent] = st.arc(action);
         int label = -1;
         if (head == st.root()) {
-          label = p.root_label_;
+          label = root_label_;
         } else if (head > 0) {
           const size_t m = extract_label(st, lex, head, dependent, label_feats);
           labeller.score(std::span(label_feats.data(), m), label_scores);
-          label = best_label(label_scores, labels, p.root_label_);
+          label = best_label(label_scores, labels, root_label_);
           if (gold_head[dependent] == head) {
             const int truth = gold_labels[s][dependent];
             labeller.update(std::span(label_feats.data(), m), truth, label);
@@ -788,9 +768,8 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
                   std::to_string(100.0 * static_cast<double>(labelled) / total) + " (while exploring)");
     }
   }
-  p.transitions_ = transitions.average(options.transition_min_updates > 0 ? options.transition_min_updates : options.min_updates);
-  p.labeller_ = labeller.average(options.min_updates);
-  return p;
+  transitions_ = transitions.average(options.transition_pruning());
+  labeller_ = labeller.average(options.min_updates);
 }
 
 namespace {
@@ -905,7 +884,8 @@ void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const 
           }
         }
         const size_t keep = std::min(candidates.size(), width);
-        // Best first; the gold candidate's index is kept by moving it along.
+        // The beam always holds a correct item (it restarts from one), and a correct state
+        // always has a least-cost action, so there is a gold candidate; copied before sorting.
         const Candidate gold_candidate = candidates[static_cast<size_t>(gold)];
         std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(keep), candidates.end(),
                           [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
@@ -940,9 +920,9 @@ void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const 
     if (options.log)
       options.log("parser epoch " + std::to_string(epoch + 1) + ": training UAS " +
                   std::to_string(100.0 * static_cast<double>(attached) / static_cast<double>(std::max<size_t>(words, 1))) +
-                  ", " + std::to_string(violations) + " early updates");
+                  " (led back to the gold after each update), " + std::to_string(violations) + " early updates");
   }
-  transitions_ = transitions.average(options.transition_min_updates > 0 ? options.transition_min_updates : options.min_updates);
+  transitions_ = transitions.average(options.transition_pruning());
   labeller_ = labeller.average(options.min_updates);
   beam_ = options.beam;
 }
