@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   train_cmd->add_option("--transition-min-updates", train.transition_min_updates,
                         "The same for the parser's transition model (0: as --min-updates)")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 
   ParseArgs parse;

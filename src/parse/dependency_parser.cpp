@@ -25,7 +25,6 @@ constexpr int kActions = 4;
 constexpr uint64_t kNone = 0x6E6F6E65;  // stands for a missing word, tag or label
 constexpr size_t kMaxFeatures = 96;
 constexpr size_t kMaxLabelFeatures = 32;
-constexpr uint32_t kMaxBeam = 256;
 
 // Positions: 1..n the words, n + 1 the artificial root. The root comes last (Ballesteros &
 // Nivre 2013), so the main predicate is chosen after the whole sentence has been seen.
@@ -659,7 +658,7 @@ DependencyParser DependencyParser::read(ModelReader& in) {
   p.root_label_ = static_cast<int>(in.value<uint32_t>());
   p.fallback_label_ = static_cast<int>(in.value<uint32_t>());
   const uint32_t beam = in.value<uint32_t>();
-  if (beam == 0 || beam > kMaxBeam) in.fail("bad parser beam width " + std::to_string(beam));
+  if (beam == 0 || beam > kMaxBeamWidth) in.fail("bad parser beam width " + std::to_string(beam));
   p.beam_ = static_cast<int>(beam);
   const int labels = static_cast<int>(p.labels_.size());
   if (labels == 0 || p.root_label_ >= labels || p.fallback_label_ >= labels) in.fail("bad parser label list");

@@ -18,6 +18,8 @@
 
 namespace annals::parsing {
 
+constexpr uint32_t kMaxBeamWidth = 256;
+
 struct ParserTraining {
   int epochs = 10;
   int min_updates = 1;  // features updated fewer times are left out of the model

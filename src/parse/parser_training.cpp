@@ -93,6 +93,9 @@ TrainReport train_model(const TrainOptions& options) {
   };
   if (options.train.empty()) throw std::runtime_error("no training treebank given");
   if (options.output.empty()) throw std::runtime_error("no model file to write given");
+  if (options.parser_beam < 1 || options.parser_beam > static_cast<int>(parsing::kMaxBeamWidth))
+    throw std::runtime_error("parser beam width " + std::to_string(options.parser_beam) + " is not within 1.." +
+                             std::to_string(parsing::kMaxBeamWidth));
   const std::vector<Sentence> sentences = read_treebanks(options.train);
   size_t words = 0;
   for (const Sentence& s : sentences) words += s.tokens.size();

@@ -178,6 +178,17 @@ TEST_F(ParserComponents, DamagedOrMissingModelIsAClearError) {
   EXPECT_THROW(Parser::load(dir_ / "missing.model"), std::runtime_error);
 }
 
+TEST_F(ParserComponents, BeamWidthOutsideTheFormatIsRefusedBeforeTraining) {
+  TrainOptions options;
+  options.train = {dir_ / "train.conllu"};
+  options.output = dir_ / "never.model";
+  for (const int width : {0, 257}) {
+    options.parser_beam = width;
+    EXPECT_THROW(train_model(options), std::runtime_error) << width;
+  }
+  EXPECT_FALSE(std::filesystem::exists(options.output));
+}
+
 TEST_F(ParserComponents, ProvenanceNamesTheTrainingFiles) {
   const auto parser = Parser::load(dir_ / "tiny.model");
   EXPECT_NE(parser->provenance().find("train.conllu"), std::string::npos) << parser->provenance();
