@@ -25,6 +25,7 @@ constexpr int kActions = 4;
 constexpr uint64_t kNone = 0x6E6F6E65;  // stands for a missing word, tag or label
 constexpr size_t kMaxFeatures = 96;
 constexpr size_t kMaxLabelFeatures = 32;
+constexpr int kLongestSearched = 500;  // words
 
 // Positions: 1..n the words, n + 1 the artificial root. The root comes last (Ballesteros &
 // Nivre 2013), so the main predicate is chosen after the whole sentence has been seen.
@@ -536,7 +537,10 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   beam[0].st.reset(count);
   beam[0].st.punctuation = input.punctuation;
   beam[0].score = 0;
-  if (beam_ <= 1) {
+  // Each step copies whole states, so a beam costs time quadratic in the sentence's length:
+  // beyond the segmenter's longest sentence (given tokens can be any length) the search
+  // narrows to one path.
+  if (beam_ <= 1 || count > kLongestSearched) {
     State& st = beam[0].st;
     while (!st.terminal()) apply(st, best_action(st, scorer.score(transitions_, st, lex, true)));
   } else {
