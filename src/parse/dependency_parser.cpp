@@ -4,7 +4,6 @@
 #include <array>
 #include <climits>
 #include <cstdlib>
-#include <cmath>
 #include <numeric>
 #include <random>
 #include <stdexcept>
