@@ -1,7 +1,9 @@
 #include "parse/lemmatizer.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
+#include <unordered_map>
 
 #include "parse/feature_hash.h"
 
@@ -47,9 +49,8 @@ std::string Lemmatizer::apply_rules(std::string_view form, std::string_view upos
   }
   const uint64_t upos_hash = hash_bytes(upos);
   for (size_t k = std::min(kLongestSuffix, word.size());; --k) {
-    const auto it = suffix_rules_.find(hash_mix(upos_hash, hash_bytes(word.substr(word.size() - k))));
-    if (it != suffix_rules_.end()) {
-      const Rule& rule = rules_[it->second];
+    if (const uint32_t* index = suffix_rules_.find(hash_mix(upos_hash, hash_bytes(word.substr(word.size() - k))))) {
+      const Rule& rule = rules_[*index];
       if (rule.strip < word.size()) {
         std::string lemma(word.substr(0, word.size() - rule.strip));
         lemma += rule.append;
@@ -62,8 +63,31 @@ std::string Lemmatizer::apply_rules(std::string_view form, std::string_view upos
 }
 
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos) const {
-  if (const auto it = exceptions_.find(key(upos, form)); it != exceptions_.end()) return it->second;
+  if (const uint32_t* index = exceptions_.find(key(upos, form))) return exception_lemmas_[*index];
   return apply_rules(form, upos);
+}
+
+Lemmatizer::HashIndex::HashIndex(std::vector<Entry> entries) : entries_(std::move(entries)) {
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  entries_.erase(std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.first == b.first; }),
+                 entries_.end());
+  const size_t capacity = std::bit_ceil(std::max<size_t>(entries_.size() * 2, 16));  // at most half full
+  slots_.assign(capacity, Entry{0, kEmpty});
+  mask_ = capacity - 1;
+  for (const Entry& entry : entries_) {
+    size_t slot = entry.first & mask_;
+    while (slots_[slot].second != kEmpty) slot = (slot + 1) & mask_;
+    slots_[slot] = entry;
+  }
+}
+
+const uint32_t* Lemmatizer::HashIndex::find(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
+    const Entry& entry = slots_[slot];
+    if (entry.second == kEmpty) return nullptr;
+    if (entry.first == key) return &entry.second;
+  }
 }
 
 Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
@@ -94,13 +118,20 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
     for (size_t k = strip; k <= std::min(kLongestSuffix, normal.size()); ++k)
       ++votes[key(upos, std::string_view(normal).substr(normal.size() - k))][it->second];
   }
+  std::vector<HashIndex::Entry> suffixes;
   for (const auto& [suffix, counts] : votes) {
     const auto best = std::max_element(counts.begin(), counts.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    l.suffix_rules_.emplace(suffix, best->first);
+    suffixes.emplace_back(suffix, best->first);
   }
+  l.suffix_rules_ = HashIndex(std::move(suffixes));
+  std::vector<HashIndex::Entry> exceptions;
   for (const auto& [word, lemma] : usual)
-    if (l.apply_rules(word.second, word.first) != lemma) l.exceptions_.emplace(key(word.first, word.second), lemma);
+    if (l.apply_rules(word.second, word.first) != lemma) {
+      exceptions.emplace_back(key(word.first, word.second), static_cast<uint32_t>(l.exception_lemmas_.size()));
+      l.exception_lemmas_.push_back(lemma);
+    }
+  l.exceptions_ = HashIndex(std::move(exceptions));
   return l;
 }
 
@@ -114,16 +145,13 @@ void Lemmatizer::write(ModelWriter& out) const {
   out.array(strips);
   out.strings(appends);
   std::vector<SuffixRule> suffixes;
-  for (const auto& [suffix, rule] : suffix_rules_) suffixes.push_back(SuffixRule{suffix, rule, 0});
-  std::sort(suffixes.begin(), suffixes.end(), [](const SuffixRule& a, const SuffixRule& b) { return a.suffix < b.suffix; });
+  for (const auto& [suffix, rule] : suffix_rules_.entries()) suffixes.push_back(SuffixRule{suffix, rule, 0});
   out.array(suffixes);
-  std::vector<std::pair<uint64_t, std::string>> exceptions(exceptions_.begin(), exceptions_.end());
-  std::sort(exceptions.begin(), exceptions.end());
   std::vector<uint64_t> keys;
   std::vector<std::string> lemmas;
-  for (auto& [k, lemma] : exceptions) {
+  for (const auto& [k, index] : exceptions_.entries()) {
     keys.push_back(k);
-    lemmas.push_back(lemma);
+    lemmas.push_back(exception_lemmas_[index]);
   }
   out.array(keys);
   out.strings(lemmas);
@@ -135,15 +163,18 @@ Lemmatizer Lemmatizer::read(ModelReader& in) {
   const auto appends = in.strings();
   if (strips.size() != appends.size()) in.fail("lemma rule lists disagree");
   for (size_t i = 0; i < strips.size(); ++i) l.rules_.push_back(Rule{strips[i], appends[i]});
+  std::vector<HashIndex::Entry> suffixes;
   for (const SuffixRule& entry : in.array<SuffixRule>()) {
     if (entry.rule >= l.rules_.size()) in.fail("suffix names an unknown lemma rule");
-    l.suffix_rules_.emplace(entry.suffix, entry.rule);
+    suffixes.emplace_back(entry.suffix, entry.rule);
   }
+  l.suffix_rules_ = HashIndex(std::move(suffixes));
   const auto keys = in.array<uint64_t>();
-  auto lemmas = in.strings();
-  if (keys.size() != lemmas.size()) in.fail("lemma exception lists disagree");
-  l.exceptions_.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) l.exceptions_.emplace(keys[i], std::move(lemmas[i]));
+  l.exception_lemmas_ = in.strings();
+  if (keys.size() != l.exception_lemmas_.size()) in.fail("lemma exception lists disagree");
+  std::vector<HashIndex::Entry> exceptions;
+  for (size_t i = 0; i < keys.size(); ++i) exceptions.emplace_back(keys[i], static_cast<uint32_t>(i));
+  l.exceptions_ = HashIndex(std::move(exceptions));
   return l;
 }
 

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "annals/sentence.h"
@@ -32,9 +31,28 @@ class Lemmatizer {
   };
   std::string apply_rules(std::string_view form, std::string_view upos) const;
 
+  // Hash keys to indexes, in an open-addressing table built once: a lookup reads one or two
+  // cache lines, where std::unordered_map chases a pointer per node. This runs for every word.
+  class HashIndex {
+   public:
+    using Entry = std::pair<uint64_t, uint32_t>;
+    HashIndex() = default;
+    explicit HashIndex(std::vector<Entry> entries);  // the first of equal keys wins
+    const uint32_t* find(uint64_t key) const;
+    size_t size() const { return entries_.size(); }
+    const std::vector<Entry>& entries() const { return entries_; }  // by key
+
+   private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    std::vector<Entry> entries_;
+    std::vector<Entry> slots_;  // value kEmpty: free
+    uint64_t mask_ = 0;
+  };
+
   std::vector<Rule> rules_;
-  std::unordered_map<uint64_t, uint32_t> suffix_rules_;  // hash(upos, suffix) → rules_ index
-  std::unordered_map<uint64_t, std::string> exceptions_;   // hash(upos, form) → lemma
+  HashIndex suffix_rules_;                   // hash(upos, suffix) → rules_ index
+  HashIndex exceptions_;                     // hash(upos, form) → exception_lemmas_ index
+  std::vector<std::string> exception_lemmas_;
 };
 
 }  // namespace annals::parsing
