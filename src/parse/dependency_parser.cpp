@@ -791,7 +791,8 @@ struct TrainItem {
 // item in the beam can still reach the best tree, the best such item is rewarded and the beam's
 // best penalized over the steps where their derivations differ, and decoding resumes from the
 // rewarded item. "Correct" is the dynamic oracle's least cost at every step, so any derivation
-// of the best reachable tree counts, and non-projective trees need no conversion.
+// of the gold tree counts, and non-projective trees are learnt without conversion (the cost is
+// exact for projective trees only; for the others least-cost steps reach a near-best tree).
 void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
                                   const std::vector<std::vector<int>>& gold_heads,
                                   const std::vector<std::vector<int>>& gold_labels, const ParserTraining& options) {
@@ -911,10 +912,11 @@ void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const 
         transitions.tick();
         std::swap(beam, next);
       }
-      // A final update when the best finished item is wrong but a right one finished too.
+      // A final update when the best finished item is wrong. A correct one finished too: every
+      // step kept one in the beam or restarted from one.
       if (!beam[0].correct) {
         const auto right = std::find_if(beam.begin(), beam.end(), [](const TrainItem& item) { return item.correct; });
-        if (right != beam.end()) update(right->history, beam[0].history, n);
+        update(right->history, beam[0].history, n);
       }
       for (int i = 1; i <= n; ++i) attached += beam[0].st.head[i] == gold_head[i];
       words += static_cast<size_t>(n);

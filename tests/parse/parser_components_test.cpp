@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "annals/parse.h"
@@ -161,6 +162,29 @@ TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
     parser->parse(empty);
     EXPECT_TRUE(empty.phrases.empty());
   }
+}
+
+// Each thread keeps its own beam and scores; the model is shared read-only.
+TEST_F(ParserComponents, BeamParsesOnManyThreadsAsOnOne) {
+  const auto parser = Parser::load(dir_ / "beam.model");
+  std::vector<Sentence> sentences = from_conllu(synthetic_treebank(true, 2));
+  ASSERT_GT(sentences.size(), 50u);
+  auto heads = [](const std::vector<Sentence>& parsed) {
+    std::string out;
+    for (const Sentence& s : parsed)
+      for (const Token& t : s.tokens) out += std::to_string(t.head) + t.deprel + " ";
+    return out;
+  };
+  std::vector<Sentence> alone = sentences;
+  for (Sentence& s : alone) parser->parse(s);
+  std::vector<std::vector<Sentence>> copies(4, sentences);
+  std::vector<std::thread> threads;
+  for (auto& copy : copies)
+    threads.emplace_back([&] {
+      for (Sentence& s : copy) parser->parse(s);
+    });
+  for (std::thread& t : threads) t.join();
+  for (const auto& copy : copies) EXPECT_EQ(heads(copy), heads(alone));
 }
 
 TEST_F(ParserComponents, DamagedOrMissingModelIsAClearError) {
