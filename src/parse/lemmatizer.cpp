@@ -67,18 +67,25 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view upos) cons
   return apply_rules(form, upos);
 }
 
-Lemmatizer::HashIndex::HashIndex(std::vector<Entry> entries) : entries_(std::move(entries)) {
-  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
-  entries_.erase(std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.first == b.first; }),
-                 entries_.end());
-  const size_t capacity = std::bit_ceil(std::max<size_t>(entries_.size() * 2, 16));  // at most half full
+Lemmatizer::HashIndex::HashIndex(std::vector<Entry> entries) {
+  const size_t capacity = std::bit_ceil(std::max<size_t>(entries.size() * 2, 16));  // at most half full
   slots_.assign(capacity, Entry{0, kEmpty});
   mask_ = capacity - 1;
-  for (const Entry& entry : entries_) {
+  for (const Entry& entry : entries) {
     size_t slot = entry.first & mask_;
-    while (slots_[slot].second != kEmpty) slot = (slot + 1) & mask_;
+    while (slots_[slot].second != kEmpty && slots_[slot].first != entry.first) slot = (slot + 1) & mask_;
+    if (slots_[slot].second != kEmpty) continue;  // a key seen before keeps its first value
     slots_[slot] = entry;
+    ++size_;
   }
+}
+
+std::vector<Lemmatizer::HashIndex::Entry> Lemmatizer::HashIndex::sorted_entries() const {
+  std::vector<Entry> entries;
+  for (const Entry& slot : slots_)
+    if (slot.second != kEmpty) entries.push_back(slot);
+  std::sort(entries.begin(), entries.end());
+  return entries;
 }
 
 const uint32_t* Lemmatizer::HashIndex::find(uint64_t key) const {
@@ -145,11 +152,11 @@ void Lemmatizer::write(ModelWriter& out) const {
   out.array(strips);
   out.strings(appends);
   std::vector<SuffixRule> suffixes;
-  for (const auto& [suffix, rule] : suffix_rules_.entries()) suffixes.push_back(SuffixRule{suffix, rule, 0});
+  for (const auto& [suffix, rule] : suffix_rules_.sorted_entries()) suffixes.push_back(SuffixRule{suffix, rule, 0});
   out.array(suffixes);
   std::vector<uint64_t> keys;
   std::vector<std::string> lemmas;
-  for (const auto& [k, index] : exceptions_.entries()) {
+  for (const auto& [k, index] : exceptions_.sorted_entries()) {
     keys.push_back(k);
     lemmas.push_back(exception_lemmas_[index]);
   }

@@ -39,13 +39,13 @@ class Lemmatizer {
     HashIndex() = default;
     explicit HashIndex(std::vector<Entry> entries);  // the first of equal keys wins
     const uint32_t* find(uint64_t key) const;
-    size_t size() const { return entries_.size(); }
-    const std::vector<Entry>& entries() const { return entries_; }  // by key
+    size_t size() const { return size_; }
+    std::vector<Entry> sorted_entries() const;  // by key, as the model file stores them
 
    private:
     static constexpr uint32_t kEmpty = UINT32_MAX;
-    std::vector<Entry> entries_;
     std::vector<Entry> slots_;  // value kEmpty: free
+    size_t size_ = 0;
     uint64_t mask_ = 0;
   };
 
