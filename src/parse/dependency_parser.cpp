@@ -503,6 +503,21 @@ struct BeamItem {
   int64_t score = 0;
 };
 
+// While training: the labeller's label for the arc head -> dependent; on a gold arc (truth >= 0)
+// the labeller then learns the truth from that guess.
+int learn_label(PerceptronTrainer& labeller, const State& st, const Lexical& lex, int head, int dependent, int truth,
+                int root_label, std::span<float> scores) {
+  std::array<uint64_t, kMaxLabelFeatures> features;
+  const size_t m = extract_label(st, lex, head, dependent, features);
+  labeller.score(std::span(features.data(), m), scores);
+  const int label = best_label(scores, labeller.classes(), root_label);
+  if (truth >= 0) {
+    labeller.update(std::span(features.data(), m), truth, label);
+    labeller.tick();
+  }
+  return label;
+}
+
 }  // namespace
 
 void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
@@ -718,7 +733,6 @@ void DependencyParser::train_greedy(const std::vector<Sentence>& sentences, cons
   Lexical lex;
   std::vector<std::string_view> forms;
   std::array<uint64_t, kMaxFeatures> feats;
-  std::array<uint64_t, kMaxLabelFeatures> label_feats;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), random);
     size_t attached = 0, labelled = 0, words = 0;
@@ -745,15 +759,9 @@ void DependencyParser::train_greedy(const std::vector<Sentence>& sentences, cons
         if (head == st.root()) {
           label = root_label_;
         } else if (head > 0) {
-          const size_t m = extract_label(st, lex, head, dependent, label_feats);
-          labeller.score(std::span(label_feats.data(), m), label_scores);
-          label = best_label(label_scores, labels, root_label_);
-          if (gold_head[dependent] == head) {
-            const int truth = gold_labels[s][dependent];
-            labeller.update(std::span(label_feats.data(), m), truth, label);
-            labeller.tick();
-            if (label != truth && coin(random) >= options.explore) label = truth;
-          }
+          const int truth = gold_head[dependent] == head ? gold_labels[s][dependent] : -1;
+          label = learn_label(labeller, st, lex, head, dependent, truth, root_label_, label_scores);
+          if (truth >= 0 && label != truth && coin(random) >= options.explore) label = truth;
         }
         st.apply(action, label);
       }
@@ -804,7 +812,6 @@ void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const 
   Lexical lex;
   std::vector<std::string_view> forms;
   std::array<uint64_t, kMaxFeatures> feats, other_feats;
-  std::array<uint64_t, kMaxLabelFeatures> label_feats;
   std::vector<float> label_scores(labels);
   struct Candidate {
     double score;
@@ -844,13 +851,8 @@ void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const 
     if (head == item.st.root()) {
       label = root_label_;
     } else if (head > 0) {
-      const size_t m = extract_label(item.st, lex, head, dependent, label_feats);
-      labeller.score(std::span(label_feats.data(), m), label_scores);
-      label = best_label(label_scores, labels, root_label_);
-      if (teach && gold_head[dependent] == head) {
-        labeller.update(std::span(label_feats.data(), m), gold_label[dependent], label);
-        labeller.tick();
-      }
+      const int truth = teach && gold_head[dependent] == head ? gold_label[dependent] : -1;
+      label = learn_label(labeller, item.st, lex, head, dependent, truth, root_label_, label_scores);
     }
     item.st.apply(c.action, label);
     item.history.push_back({c.action, label});
