@@ -1,7 +1,6 @@
 #include "parse/lemmatizer.h"
 
 #include <algorithm>
-#include <bit>
 #include <map>
 #include <unordered_map>
 
@@ -65,36 +64,6 @@ std::string Lemmatizer::apply_rules(std::string_view form, std::string_view upos
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos) const {
   if (const uint32_t* index = exceptions_.find(key(upos, form))) return exception_lemmas_[*index];
   return apply_rules(form, upos);
-}
-
-Lemmatizer::HashIndex::HashIndex(std::vector<Entry> entries) {
-  const size_t capacity = std::bit_ceil(std::max<size_t>(entries.size() * 2, 16));  // at most half full
-  slots_.assign(capacity, Entry{0, kEmpty});
-  mask_ = capacity - 1;
-  for (const Entry& entry : entries) {
-    size_t slot = entry.first & mask_;
-    while (slots_[slot].second != kEmpty && slots_[slot].first != entry.first) slot = (slot + 1) & mask_;
-    if (slots_[slot].second != kEmpty) continue;  // a key seen before keeps its first value
-    slots_[slot] = entry;
-    ++size_;
-  }
-}
-
-std::vector<Lemmatizer::HashIndex::Entry> Lemmatizer::HashIndex::sorted_entries() const {
-  std::vector<Entry> entries;
-  for (const Entry& slot : slots_)
-    if (slot.second != kEmpty) entries.push_back(slot);
-  std::sort(entries.begin(), entries.end());
-  return entries;
-}
-
-const uint32_t* Lemmatizer::HashIndex::find(uint64_t key) const {
-  if (slots_.empty()) return nullptr;
-  for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
-    const Entry& entry = slots_[slot];
-    if (entry.second == kEmpty) return nullptr;
-    if (entry.first == key) return &entry.second;
-  }
 }
 
 Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {

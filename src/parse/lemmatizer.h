@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "annals/sentence.h"
+#include "parse/hash_index.h"
 #include "parse/model_file.h"
 
 namespace annals::parsing {
@@ -30,24 +31,6 @@ class Lemmatizer {
     std::string append;    // then appended
   };
   std::string apply_rules(std::string_view form, std::string_view upos) const;
-
-  // Hash keys to indexes, in an open-addressing table built once: a lookup reads one or two
-  // cache lines, where std::unordered_map chases a pointer per node. This runs for every word.
-  class HashIndex {
-   public:
-    using Entry = std::pair<uint64_t, uint32_t>;
-    HashIndex() = default;
-    explicit HashIndex(std::vector<Entry> entries);  // the first of equal keys wins
-    const uint32_t* find(uint64_t key) const;
-    size_t size() const { return size_; }
-    std::vector<Entry> sorted_entries() const;  // by key, as the model file stores them
-
-   private:
-    static constexpr uint32_t kEmpty = UINT32_MAX;
-    std::vector<Entry> slots_;  // value kEmpty: free
-    size_t size_ = 0;
-    uint64_t mask_ = 0;
-  };
 
   std::vector<Rule> rules_;
   HashIndex suffix_rules_;                   // hash(upos, suffix) → rules_ index

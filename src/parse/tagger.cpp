@@ -51,6 +51,7 @@ enum Template : uint64_t {
 };
 constexpr size_t kMaxFeatures = 32;
 constexpr uint16_t kFixedTag = 0x8000;
+constexpr uint16_t kUnknownWord = 0xFFFF;  // a likely tag for words not in the lexicon
 
 
 // Features of word i given the two previous tags (the tag count stands for "none").
@@ -86,7 +87,7 @@ size_t features(const std::vector<WordInfo>& words, const std::vector<uint64_t>&
   out[k++] = feature_key(kPrevWordWord, p1.lower, w.lower);
   out[k++] = feature_key(kFirstShape, i == 0, w.shape);
   out[k++] = feature_key(kPrevTagSuffix3, prev, w.suffix3);
-  const uint64_t unknown = 0xFFFF;
+  const uint64_t unknown = kUnknownWord;
   const uint64_t l0 = likely[i];
   const uint64_t l1 = i + 1 < words.size() ? likely[i + 1] : unknown;
   const uint64_t l2 = i + 2 < words.size() ? likely[i + 2] : unknown;
@@ -109,6 +110,11 @@ int best_class(const Scores& scores, int count) {
 
 }  // namespace
 
+uint16_t Tagger::likely_tag(uint64_t word) const {
+  const uint32_t* tag = lexicon_.find(word);
+  return tag ? static_cast<uint16_t>(*tag) : kUnknownWord;
+}
+
 int Tagger::tag_id(std::string_view upos, std::string_view xpos) const {
   for (size_t t = 0; t < upos_.size(); ++t)
     if (upos_[t] == upos && xpos_[t] == xpos) return static_cast<int>(t);
@@ -123,8 +129,7 @@ void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> ta
   likely.clear();
   for (const std::string_view form : forms) {
     words.push_back(describe(form));
-    const auto it = lexicon_.find(words.back().raw);
-    likely.push_back(it == lexicon_.end() ? 0xFFFF : it->second);
+    likely.push_back(likely_tag(words.back().raw));
   }
   scores.resize(tag_count());
   std::array<uint64_t, kMaxFeatures> feats;
@@ -134,7 +139,7 @@ void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> ta
     int tag;
     if (tags[i] != kPredict) {
       tag = tags[i];
-    } else if (likely[i] != 0xFFFF && (likely[i] & kFixedTag)) {
+    } else if (likely[i] != kUnknownWord && (likely[i] & kFixedTag)) {
       tag = static_cast<int>(likely[i] & ~kFixedTag);
     } else {
       const size_t n = features(words, likely, i, prev, prev2, feats);
@@ -151,13 +156,11 @@ void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> ta
 void Tagger::write(ModelWriter& out) const {
   out.strings(upos_);
   out.strings(xpos_);
-  std::vector<std::pair<uint64_t, uint16_t>> fixed(lexicon_.begin(), lexicon_.end());
-  std::sort(fixed.begin(), fixed.end());
   std::vector<uint64_t> words;
   std::vector<uint16_t> tags;
-  for (const auto& [word, tag] : fixed) {
+  for (const auto& [word, tag] : lexicon_.sorted_entries()) {
     words.push_back(word);
-    tags.push_back(tag);
+    tags.push_back(static_cast<uint16_t>(tag));
   }
   out.array(words);
   out.array(tags);
@@ -172,11 +175,12 @@ Tagger Tagger::read(ModelReader& in) {
   const auto words = in.array<uint64_t>();
   const auto tags = in.array<uint16_t>();
   if (words.size() != tags.size()) in.fail("tag dictionary sizes disagree");
-  t.lexicon_.reserve(words.size());
+  std::vector<HashIndex::Entry> lexicon;
   for (size_t i = 0; i < words.size(); ++i) {
     if ((tags[i] & ~kFixedTag) >= t.upos_.size()) in.fail("tag dictionary names an unknown tag");
-    t.lexicon_.emplace(words[i], tags[i]);
+    lexicon.emplace_back(words[i], tags[i]);
   }
+  t.lexicon_ = HashIndex(std::move(lexicon));
   t.model_ = LinearModel::read(in);
   if (t.model_.classes() != t.tag_count()) in.fail("tagger model and tag list disagree");
   return t;
@@ -203,6 +207,7 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, const TaggerTrainin
     }
   }
   if (t.upos_.empty()) throw std::invalid_argument("no tagged words to train the tagger from");
+  std::vector<HashIndex::Entry> lexicon;
   for (const auto& [word, counts] : word_tags) {
     int total = 0, best = 0, best_tag = 0;
     for (const auto& [tag, count] : counts) {
@@ -211,8 +216,9 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, const TaggerTrainin
     }
     if (total < 2) continue;  // a word seen once says little about its usual tag
     const bool fixed = total >= 20 && best >= 0.99 * total;
-    t.lexicon_.emplace(word, static_cast<uint16_t>(best_tag | (fixed ? kFixedTag : 0)));
+    lexicon.emplace_back(word, static_cast<uint16_t>(best_tag | (fixed ? kFixedTag : 0)));
   }
+  t.lexicon_ = HashIndex(std::move(lexicon));
 
   PerceptronTrainer trainer(t.tag_count());
   std::vector<float> scores(t.tag_count());
@@ -231,14 +237,13 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, const TaggerTrainin
       likely.clear();
       for (const Token& token : sentences[s].tokens) {
         words.push_back(describe(token.form));
-        const auto it = t.lexicon_.find(words.back().raw);
-        likely.push_back(it == t.lexicon_.end() ? 0xFFFF : it->second);
+        likely.push_back(t.likely_tag(words.back().raw));
       }
       uint64_t prev = none, prev2 = none;
       for (size_t i = 0; i < words.size(); ++i) {
         const int truth = gold[s][i];
         int guess;
-        if (likely[i] != 0xFFFF && (likely[i] & kFixedTag)) {
+        if (likely[i] != kUnknownWord && (likely[i] & kFixedTag)) {
           guess = static_cast<int>(likely[i] & ~kFixedTag);
         } else {
           const size_t n = features(words, likely, i, prev, prev2, feats);

@@ -7,10 +7,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "annals/sentence.h"
+#include "parse/hash_index.h"
 #include "parse/linear_model.h"
 
 namespace annals::parsing {
@@ -49,7 +49,8 @@ class Tagger {
   LinearModel model_;
   // Per known word (hash of its form): its most frequent tag, with the top bit set when the
   // word is frequent and (nearly) always takes that tag, so it is tagged without scoring.
-  std::unordered_map<uint64_t, uint16_t> lexicon_;
+  HashIndex lexicon_;
+  uint16_t likely_tag(uint64_t word) const;  // kUnknownWord when not in the lexicon
 };
 
 }  // namespace annals::parsing
