@@ -64,7 +64,10 @@ struct TrainOptions {
   // The parser learns from tags predicted by taggers trained on the other folds, so it
   // sees tagging errors like those it will meet; 1 trains it on gold tags.
   int tag_folds = 4;
-  int min_updates = 3;                       // features the trainer updated fewer times are dropped
+  int min_updates = 3;                       // parser features the trainer updated fewer times are dropped
+  // The same for the tagger. Its model stays small with all of them, and its rare features
+  // (affixes of rare words) are what tags the words training never saw.
+  int tagger_min_updates = 1;
   // The same for the parser's transition model alone (0: min_updates). Global training
   // updates each feature more often, so a beam model keeps the same size at a higher bound.
   int transition_min_updates = 0;

@@ -75,7 +75,10 @@ int main(int argc, char** argv) {
   train_cmd->add_option("--tag-folds", train.tag_folds,
                         "Folds of jackknifed tags the parser learns from (1: gold tags)")
       ->capture_default_str();
-  train_cmd->add_option("--min-updates", train.min_updates, "Drop features updated fewer times")
+  train_cmd->add_option("--min-updates", train.min_updates, "Drop parser features updated fewer times")
+      ->capture_default_str();
+  train_cmd->add_option("--tagger-min-updates", train.tagger_min_updates, "The same for the tagger")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   train_cmd->add_option("--transition-min-updates", train.transition_min_updates,
                         "The same for the parser's transition model (0: as --min-updates)")

@@ -15,6 +15,7 @@ struct TrainArgs {
   int parser_beam = 1;
   int tag_folds = 4;
   int min_updates = 3;
+  int tagger_min_updates = 1;
   int transition_min_updates = 0;
   std::string command_line;        // recorded in the model as its provenance
 };

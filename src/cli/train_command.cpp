@@ -18,6 +18,7 @@ int run_train(const TrainArgs& args) {
   options.parser_beam = args.parser_beam;
   options.tag_folds = args.tag_folds;
   options.min_updates = args.min_updates;
+  options.tagger_min_updates = args.tagger_min_updates;
   options.transition_min_updates = args.transition_min_updates;
   options.command = args.command_line;
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };

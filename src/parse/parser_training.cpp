@@ -59,6 +59,7 @@ std::vector<std::vector<uint16_t>> jackknifed_tags(const std::vector<Sentence>& 
       if (s % folds != fold) rest.push_back(sentences[s]);
     parsing::TaggerTraining training;
     training.epochs = options.tagger_epochs;
+    training.min_updates = options.tagger_min_updates;
     const parsing::Tagger tagger = parsing::Tagger::train(rest, training);
     auto fold_tags = tag_all(tagger, sentences, fold, folds);
     for (size_t s = fold; s < sentences.size(); s += folds) {
@@ -107,14 +108,15 @@ TrainReport train_model(const TrainOptions& options) {
   for (const auto& path : options.train) provenance << ' ' << path.filename().string();
   provenance << " (" << sentences.size() << " sentences); tagger epochs " << options.tagger_epochs
              << ", parser epochs " << options.parser_epochs << ", beam " << options.parser_beam << ", tag folds "
-             << options.tag_folds << ", min updates " << options.min_updates;
+             << options.tag_folds << ", min updates " << options.min_updates << ", tagger min updates "
+             << options.tagger_min_updates;
   if (options.transition_min_updates > 0) provenance << ", transition min updates " << options.transition_min_updates;
   if (!options.command.empty()) provenance << "; command: " << options.command;
   components->provenance = provenance.str();
 
   parsing::TaggerTraining tagger_training;
   tagger_training.epochs = options.tagger_epochs;
-  tagger_training.min_updates = options.min_updates;
+  tagger_training.min_updates = options.tagger_min_updates;
   tagger_training.log = options.log;
   components->tagger = parsing::Tagger::train(sentences, tagger_training);
   components->lemmatizer = parsing::Lemmatizer::train(sentences);
