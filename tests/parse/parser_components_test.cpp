@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "annals/parse.h"
 #include "annals/parser.h"
 #include "parse/lemmatizer.h"
+#include "parse/parser_model.h"
 
 namespace annals {
 namespace {
@@ -211,6 +213,41 @@ TEST_F(ParserComponents, BeamWidthOutsideTheFormatIsRefusedBeforeTraining) {
     EXPECT_THROW(train_model(options), std::runtime_error) << width;
   }
   EXPECT_FALSE(std::filesystem::exists(options.output));
+}
+
+Parser::Components read_components(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  parsing::ModelReader reader(bytes, path.string());
+  return Parser::Components::read(reader);
+}
+
+TEST_F(ParserComponents, TaggerFeaturesArePrunedByTheirOwnBound) {
+  // "walks" is a noun after a verb and a verb after a subject, so the tagger must score it.
+  std::string conllu;
+  const char* names[] = {"Ann", "Bob", "Cy", "Dee", "Eve", "Flo", "Gus", "Hal", "Ida", "Jo", "Kay", "Lu"};
+  for (const char* name : names) {
+    conllu += std::string("1\t") + name + "\t" + name + "\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+              "2\tlikes\tlike\tVERB\tVBZ\t_\t0\troot\t_\t_\n3\twalks\twalk\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n";
+    conllu += std::string("1\t") + name + "\t" + name + "\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+              "2\twalks\twalk\tVERB\tVBZ\t_\t0\troot\t_\t_\n3\tdaily\tdaily\tADV\tRB\t_\t2\tadvmod\t_\t_\n\n";
+  }
+  std::ofstream(dir_ / "walks.conllu") << conllu;
+  TrainOptions options;
+  options.train = {dir_ / "walks.conllu"};
+  options.tag_folds = 1;
+  options.min_updates = 1;
+  auto tagger_features = [&](int tagger_bound, int parser_bound) {
+    options.tagger_min_updates = tagger_bound;
+    options.min_updates = parser_bound;
+    options.output = dir_ / "walks.model";
+    train_model(options);
+    return read_components(options.output).tagger.model().feature_count();
+  };
+  const size_t all = tagger_features(1, 1);
+  EXPECT_GT(all, 0u);
+  EXPECT_LT(tagger_features(3, 1), all);
+  EXPECT_EQ(tagger_features(1, 3), all);  // the parser's bound is not the tagger's
 }
 
 TEST_F(ParserComponents, ProvenanceNamesTheTrainingFiles) {
