@@ -84,6 +84,18 @@ struct State {
     }
   }
 
+  // The one valid action, or -1 when there are several (an empty stack must shift; once the
+  // buffer holds only the root, each word left on the stack must go).
+  int forced_action() const {
+    int only = -1;
+    for (int a = 0; a < kActions; ++a)
+      if (valid(a)) {
+        if (only >= 0) return -1;
+        only = a;
+      }
+    return only;
+  }
+
   // The arc an action adds: {head, dependent}, or {-1, -1}.
   std::pair<int, int> arc(int action) const {
     if (action == kLeft) return {buffer, top()};
@@ -556,7 +568,10 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   // narrows to one path.
   if (beam_ <= 1 || count > kLongestSearched) {
     State& st = beam[0].st;
-    while (!st.terminal()) apply(st, best_action(st, scorer.score(transitions_, st, lex, true)));
+    while (!st.terminal()) {
+      const int forced = st.forced_action();
+      apply(st, forced >= 0 ? forced : best_action(st, scorer.score(transitions_, st, lex, true)));
+    }
   } else {
     // Every derivation takes 2n transitions, so the items of a beam finish together.
     while (!beam[0].st.terminal()) {
