@@ -433,49 +433,76 @@ class TransitionScorer {
   // can be kept per position (a beam's states do not).
   Scores score(const LinearModel& model, const State& st, const Lexical& lex, bool one_derivation) {
     const Context c(st);
-    TemplateValues<kMaxFeatures> pairs;
-    pair_features(st, c, lex, pairs);
-    const size_t n = pairs.hash(feats_.data());
-    model.prefetch(std::span(feats_.data(), n));  // fetched while the cached scores are added
-    Scores scores{};
-    auto top = [&] {
+    // Every feature this state needs looked up, the pairs' and those of the cached scores it
+    // finds missing or stale, goes into one array and is fetched from memory at once: the
+    // tables are far larger than the cache, and lookups one after another would each wait.
+    pending_.clear();
+    size_t n = 0;
+    auto gather = [&](auto&& values, Scores& to) {
+      const size_t begin = n;
+      n += values.hash(keys_.data() + n);
+      pending_.push_back({&to, begin, n});
+    };
+    Scores top_now, front_now;  // a beam's subtree scores, not kept
+    auto top = [&](Scores& to) {
       TemplateValues<kMaxTopFeatures> values;
       top_features(st, c, lex, values);
-      return values.hash(cached_feats_.data());
+      gather(values, to);
     };
-    auto front = [&] {
+    auto front = [&](Scores& to) {
       TemplateValues<kMaxFrontFeatures> values;
       front_features(st, c, lex, values);
-      return values.hash(cached_feats_.data());
+      gather(values, to);
     };
+    Scores* top_scores = &top_now;
+    Scores* front_scores = &front_now;
     if (one_derivation) {
       const auto s0 = static_cast<size_t>(std::max(c.s0, 0)), n0 = static_cast<size_t>(std::max(c.n0, 0));
-      add(scores, subtree(model, top_scores_[s0], st.right_count[s0], top));
-      add(scores, subtree(model, front_scores_[n0], st.left_count[n0], front));
+      top_scores = &top_scores_[s0].scores;
+      front_scores = &front_scores_[n0].scores;
+      if (top_scores_[s0].children != st.right_count[s0]) {
+        top_scores_[s0].children = st.right_count[s0];
+        top(*top_scores);
+      }
+      if (front_scores_[n0].children != st.left_count[n0]) {
+        front_scores_[n0].children = st.left_count[n0];
+        front(*front_scores);
+      }
     } else {
-      add(scores, sum(model, top()));
-      add(scores, sum(model, front()));
+      top(top_now);
+      front(front_now);
     }
     const auto buffer = static_cast<size_t>(st.buffer);
     if (!buffer_known_[buffer]) {
       buffer_known_[buffer] = 1;
       TemplateValues<kMaxBufferFeatures> values;
       buffer_features(c, lex, values);
-      buffer_scores_[buffer] = sum(model, values.hash(cached_feats_.data()));
+      gather(values, buffer_scores_[buffer]);
     }
-    add(scores, buffer_scores_[buffer]);
+    size_t rows[kRoles];
     for (int role = 0; role < kRoles; ++role) {
       const int position = role_position(c, role);
-      const size_t row = static_cast<size_t>(role) * positions_ + static_cast<size_t>(std::max(position, 0));
-      if (!role_known_[row]) {
-        role_known_[row] = 1;
+      rows[role] = static_cast<size_t>(role) * positions_ + static_cast<size_t>(std::max(position, 0));
+      if (!role_known_[rows[role]]) {
+        role_known_[rows[role]] = 1;
         TemplateValues<kMaxRoleFeatures> values;
         role_features(role, position, lex, values);
-        role_scores_[row] = sum(model, values.hash(cached_feats_.data()));
+        gather(values, role_scores_[rows[role]]);
       }
-      add(scores, role_scores_[row]);
     }
-    model.add_scores(std::span(feats_.data(), n), scores);
+    Scores scores{};
+    TemplateValues<kMaxFeatures> pairs;
+    pair_features(st, c, lex, pairs);
+    gather(pairs, scores);
+    model.prefetch(std::span(keys_.data(), n));
+    for (const Pending& p : pending_) {
+      *p.to = Scores{};
+      model.add_scores(std::span(keys_.data() + p.begin, p.end - p.begin), *p.to);
+    }
+    add(scores, *top_scores);
+    add(scores, *front_scores);
+    add(scores, buffer_scores_[buffer]);
+    for (const size_t row : rows) add(scores, role_scores_[row]);
     return scores;
   }
 
@@ -484,30 +511,22 @@ class TransitionScorer {
     int children = -1;  // the child count the scores were computed for; -1: none yet
     Scores scores;
   };
+  struct Pending {  // scores to sum from keys_[begin, end)
+    Scores* to;
+    size_t begin, end;
+  };
   static void add(Scores& to, const Scores& from) {
     for (int a = 0; a < kActions; ++a) to[a] += from[a];
-  }
-  // The summed scores of the first `count` features in cached_feats_.
-  Scores sum(const LinearModel& model, size_t count) const {
-    Scores scores{};
-    model.add_scores(std::span(cached_feats_.data(), count), scores);
-    return scores;
-  }
-  template <typename Features>
-  Scores subtree(const LinearModel& model, Subtree& entry, int children, Features&& features) {
-    if (entry.children == children) return entry.scores;
-    entry.children = children;
-    entry.scores = sum(model, features());
-    return entry.scores;
   }
 
   size_t positions_ = 0;
   std::vector<Scores> role_scores_, buffer_scores_;  // row role * positions + position (0: no word)
   std::vector<char> role_known_, buffer_known_;
   std::vector<Subtree> top_scores_, front_scores_;
-  std::array<uint64_t, kMaxFeatures> feats_;
-  std::array<uint64_t, std::max({kMaxBufferFeatures, kMaxRoleFeatures, kMaxTopFeatures, kMaxFrontFeatures})>
-      cached_feats_;
+  std::vector<Pending> pending_;
+  std::array<uint64_t, kMaxFeatures + kMaxTopFeatures + kMaxFrontFeatures + kMaxBufferFeatures +
+                           kRoles * kMaxRoleFeatures>
+      keys_;
 };
 
 struct BeamItem {
