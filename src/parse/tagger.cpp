@@ -4,6 +4,7 @@
 #include <array>
 #include <numeric>
 #include <random>
+#include <unordered_map>
 
 #include "parse/feature_hash.h"
 
