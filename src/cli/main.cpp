@@ -76,9 +76,10 @@ int main(int argc, char** argv) {
                         "Folds of jackknifed tags the parser learns from (1: gold tags)")
       ->capture_default_str();
   train_cmd->add_option("--min-updates", train.min_updates, "Drop parser features updated fewer times")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   train_cmd->add_option("--tagger-min-updates", train.tagger_min_updates, "The same for the tagger")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   train_cmd->add_option("--transition-min-updates", train.transition_min_updates,
                         "The same for the parser's transition model (0: as --min-updates)")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <climits>
 #include <cstdlib>
 #include <numeric>
@@ -84,8 +85,8 @@ struct State {
     }
   }
 
-  // The one valid action, or -1 when there are several (an empty stack must shift; once the
-  // buffer holds only the root, each word left on the stack must go).
+  // The one valid action, or -1 when there are several (as when an empty stack must shift, or
+  // once the buffer holds only the root, each word left on the stack must go).
   int forced_action() const {
     int only = -1;
     for (int a = 0; a < kActions; ++a)
@@ -429,19 +430,19 @@ class TransitionScorer {
     front_scores_.assign(positions_, Subtree{});
   }
 
-  // one_derivation: the states scored since start() follow one another, so subtree scores
-  // can be kept per position (a beam's states do not).
+  // one_derivation: the states scored since start() lie on one derivation (some skipped), so
+  // subtree scores can be kept per position and child count (a beam's states do not).
   Scores score(const LinearModel& model, const State& st, const Lexical& lex, bool one_derivation) {
     const Context c(st);
     // Every feature this state needs looked up, the pairs' and those of the cached scores it
     // finds missing or stale, goes into one array and is fetched from memory at once: the
     // tables are far larger than the cache, and lookups one after another would each wait.
-    pending_.clear();
-    size_t n = 0;
+    size_t n = 0, pending = 0;
     auto gather = [&](auto&& values, Scores& to) {
+      assert(pending < pending_.size() && n + values.count <= keys_.size());
       const size_t begin = n;
       n += values.hash(keys_.data() + n);
-      pending_.push_back({&to, begin, n});
+      pending_[pending++] = {&to, begin, n};
     };
     Scores top_now, front_now;  // a beam's subtree scores, not kept
     auto top = [&](Scores& to) {
@@ -495,7 +496,7 @@ class TransitionScorer {
     pair_features(st, c, lex, pairs);
     gather(pairs, scores);
     model.prefetch(std::span(keys_.data(), n));
-    for (const Pending& p : pending_) {
+    for (const Pending& p : std::span(pending_.data(), pending)) {
       *p.to = Scores{};
       model.add_scores(std::span(keys_.data() + p.begin, p.end - p.begin), *p.to);
     }
@@ -523,9 +524,10 @@ class TransitionScorer {
   std::vector<Scores> role_scores_, buffer_scores_;  // row role * positions + position (0: no word)
   std::vector<char> role_known_, buffer_known_;
   std::vector<Subtree> top_scores_, front_scores_;
-  std::vector<Pending> pending_;
-  std::array<uint64_t, kMaxFeatures + kMaxTopFeatures + kMaxFrontFeatures + kMaxBufferFeatures +
-                           kRoles * kMaxRoleFeatures>
+  // At most one group of each kind per state: top, front, buffer, each role, the pairs.
+  std::array<Pending, 3 + kRoles + 1> pending_;
+  std::array<uint64_t, kMaxTopFeatures + kMaxFrontFeatures + kMaxBufferFeatures + kRoles * kMaxRoleFeatures +
+                           kMaxFeatures>
       keys_;
 };
 

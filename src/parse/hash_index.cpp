@@ -1,6 +1,7 @@
 #include "parse/hash_index.h"
 
 #include <algorithm>
+#include <cassert>
 #include <bit>
 
 namespace annals::parsing {
@@ -10,6 +11,7 @@ HashIndex::HashIndex(std::vector<Entry> entries) {
   slots_.assign(capacity, Entry{0, kEmpty});
   mask_ = capacity - 1;
   for (const Entry& entry : entries) {
+    assert(entry.second != kEmpty);
     size_t slot = entry.first & mask_;
     while (slots_[slot].second != kEmpty && slots_[slot].first != entry.first) slot = (slot + 1) & mask_;
     if (slots_[slot].second != kEmpty) continue;  // a key seen before keeps its first value

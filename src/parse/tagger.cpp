@@ -52,7 +52,7 @@ enum Template : uint64_t {
 };
 constexpr size_t kMaxFeatures = 32;
 constexpr uint16_t kFixedTag = 0x8000;
-constexpr uint16_t kUnknownWord = 0xFFFF;  // a likely tag for words not in the lexicon
+constexpr uint16_t kUnknownWord = 0xFFFF;  // no likely tag: a word not in the lexicon, or none
 
 
 // Features of word i given the two previous tags (the tag count stands for "none").

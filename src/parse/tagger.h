@@ -50,7 +50,7 @@ class Tagger {
   // Per known word (hash of its form): its most frequent tag, with the top bit set when the
   // word is frequent and (nearly) always takes that tag, so it is tagged without scoring.
   HashIndex lexicon_;
-  uint16_t likely_tag(uint64_t word) const;  // kUnknownWord when not in the lexicon
+  uint16_t likely_tag(uint64_t word) const;  // a lexicon entry, or a value no entry has
 };
 
 }  // namespace annals::parsing
