@@ -11,6 +11,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/reporting_verbs.h"
+
 namespace annals {
 namespace {
 
@@ -153,23 +155,6 @@ constexpr string_view kHypotheticalModifiers[] = {"possible", "potential", "like
 constexpr string_view kFutureModifiers[] = {"planned",  "upcoming", "future",   "expected",
                                             "scheduled", "intended", "forthcoming", "impending",
                                             "promised", "pledged",  "next",     "coming"};
-
-// Reporting verbs and the relation they give their source.
-struct ReportingVerb {
-  string_view lemma;
-  string_view relation;
-};
-constexpr ReportingVerb kReportingVerbs[] = {
-    {"say", "said"},          {"tell", "told"},          {"report", "reported"},
-    {"add", "added"},         {"note", "noted"},         {"announce", "announced"},
-    {"state", "stated"},      {"claim", "claimed"},      {"write", "wrote"},
-    {"declare", "declared"},  {"confirm", "confirmed"},  {"insist", "insisted"},
-    {"explain", "explained"}, {"reiterate", "reiterated"}, {"assert", "asserted"},
-    {"stress", "stressed"},   {"emphasize", "emphasized"}, {"emphasise", "emphasised"},
-    {"allege", "alleged"},    {"comment", "commented"},  {"remark", "remarked"},
-    {"mention", "mentioned"}, {"acknowledge", "acknowledged"}, {"admit", "admitted"},
-    {"tweet", "tweeted"},     {"quote", "quoted_by"},    {"cite", "citing"},
-};
 
 // Objects of "citing" and "according to" that name a source, so "citing local media" is
 // attribution while "citing security concerns" is a justification and "according to plan" a manner.

@@ -9,6 +9,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/reporting_verbs.h"
 #include "parse/feature_hash.h"
 
 namespace annals::parsing {
@@ -646,6 +647,35 @@ void rehang_verb_possessors(std::vector<Token>& tokens) {
         tokens[i].head = static_cast<int>(j);
         break;
       }
+  }
+}
+
+void relabel_reported_clauses(std::vector<Token>& tokens) {
+  // Adverbs that subordinate a clause as markers do ("when he left, ...").
+  static constexpr std::string_view kSubordinating[] = {"when", "where", "while", "whenever", "wherever",
+                                                        "whatever", "how", "why", "once", "as"};
+  auto is_reporting = [](std::string_view lemma) {
+    return std::any_of(std::begin(kReportingVerbs), std::end(kReportingVerbs),
+                       [&](const ReportingVerb& v) { return v.lemma == lemma; });
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& clause = tokens[i];
+    if (clause.deprel != "advcl" || clause.head <= static_cast<int>(i) ||
+        clause.head >= static_cast<int>(tokens.size()) || !is_reporting(tokens[clause.head].lemma))
+      continue;
+    bool subject = false, subordinated = false, auxiliary = false;
+    for (const Token& child : tokens) {
+      if (child.head != static_cast<int>(i)) continue;
+      subject |= child.deprel.starts_with("nsubj");
+      subordinated |= child.deprel == "mark" ||
+                      (child.deprel == "advmod" && std::find(std::begin(kSubordinating), std::end(kSubordinating),
+                                                             child.lemma) != std::end(kSubordinating));
+      auxiliary |= child.deprel.starts_with("aux") || child.deprel == "cop";
+    }
+    // Participles and infinitives without an auxiliary are not finite ("Speaking to reporters, he said").
+    const bool finite = auxiliary || (clause.xpos != "VBG" && clause.xpos != "VBN" && clause.xpos != "VB" &&
+                                      clause.xpos != "TO");
+    if (subject && !subordinated && finite) clause.deprel = "ccomp";
   }
 }
 

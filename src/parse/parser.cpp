@@ -94,6 +94,7 @@ void Parser::parse(Sentence& sentence) const {
     token.deprel = c.parser.labels()[labels[i]];
   }
   parsing::rehang_verb_possessors(tokens);
+  parsing::relabel_reported_clauses(tokens);
   project_phrases(sentence);
 }
 

@@ -1,5 +1,5 @@
-// Repairs of the greedy parser's trees: quote and bracket pairs hang from the head of the
-// phrase they enclose; possessors hang on nominals.
+// Repairs of the parser's trees: quote and bracket pairs hang from the head of the phrase
+// they enclose; possessors hang on nominals; clauses before a reporting verb are reported.
 #include <gtest/gtest.h>
 
 #include <string_view>
@@ -71,6 +71,44 @@ TEST(VerbPossessors, APossessorHungOnAVerbGoesToTheNounItStandsBefore) {
                                token("Russia", "PROPN", "NNP", 1, "obj")};
   rehang_verb_possessors(gerund);
   EXPECT_EQ(gerund[0].head, 1);
+}
+
+TEST(ReportedClauses, AnAdverbialClauseBeforeAReportingVerbIsWhatItReports) {
+  auto token = [](const char* form, const char* lemma, const char* xpos, int head, const char* deprel) {
+    Token t;
+    t.form = form, t.lemma = lemma, t.xpos = xpos, t.head = head, t.deprel = deprel;
+    return t;
+  };
+  // France is ready , the minister said .   ("ready" hung on "said" as an adverbial clause)
+  auto sentence = [&](bool when, const char* verb) {
+    std::vector<Token> tokens = {token("France", "France", "NNP", 2, "nsubj"), token("is", "be", "VBZ", 2, "cop"),
+                                 token("ready", "ready", "JJ", 6, "advcl"),    token(",", ",", ",", 2, "punct"),
+                                 token("the", "the", "DT", 5, "det"),           token("minister", "minister", "NN", 6, "nsubj"),
+                                 token(verb, verb, "VBD", -1, "root"),          token(".", ".", ".", 6, "punct")};
+    if (when) {
+      for (Token& t : tokens)
+        if (t.head >= 0) ++t.head;
+      tokens.insert(tokens.begin(), token("When", "when", "WRB", 3, "advmod"));
+    }
+    return tokens;
+  };
+  std::vector<Token> reported = sentence(false, "say");
+  relabel_reported_clauses(reported);
+  EXPECT_EQ(reported[2].deprel, "ccomp");
+  // "When France is ready, the minister said": subordinated, so adverbial.
+  std::vector<Token> when = sentence(true, "say");
+  relabel_reported_clauses(when);
+  EXPECT_EQ(when[3].deprel, "advcl");
+  // Not a reporting verb: "France is ready, the minister left".
+  std::vector<Token> left = sentence(false, "leave");
+  relabel_reported_clauses(left);
+  EXPECT_EQ(left[2].deprel, "advcl");
+  // A participle without a subject: "Speaking to reporters, the minister said".
+  std::vector<Token> speaking = {token("Speaking", "speak", "VBG", 4, "advcl"), token("to", "to", "IN", 2, "case"),
+                                 token("reporters", "reporter", "NNS", 0, "obl"), token("the", "the", "DT", 4, "det"),
+                                 token("minister", "minister", "NN", 5, "nsubj"), token("said", "say", "VBD", -1, "root")};
+  relabel_reported_clauses(speaking);
+  EXPECT_EQ(speaking[0].deprel, "advcl");
 }
 
 }  // namespace
