@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/sentence.h"
@@ -52,15 +53,30 @@ struct ParseScores {
 };
 ParseScores evaluate(const Parser& parser, const std::vector<Sentence>& gold);
 
+// How one parser of a model searches and in which order it reads the words.
+struct ParserSpec {
+  // Above 1: the parser searches this many analyses at once and is trained for it (globally);
+  // 1: greedy, trained with a dynamic oracle.
+  int beam = 1;
+  // Reads the sentence from its last word to its first: its mistakes differ from those of a
+  // parser reading left to right, which makes it a useful second vote.
+  bool right_to_left = false;
+
+  // "greedy" or "beamN", then "-rtl" when right to left (the --parsers syntax of `annals train`).
+  std::string name() const;
+  // Throws std::invalid_argument naming the spec when it is none of those.
+  static ParserSpec parse(std::string_view spec);
+};
+
 struct TrainOptions {
   std::vector<std::filesystem::path> train;  // CoNLL-U files with gold tags, lemmas and trees
   std::vector<std::filesystem::path> dev;    // CoNLL-U files scored after training (optional)
   std::filesystem::path output;              // the model file to write
   int tagger_epochs = 6;
   int parser_epochs = 12;
-  // Above 1: the parser searches this many analyses at once and is trained for it (globally);
-  // 1: greedy, trained with a dynamic oracle.
-  int parser_beam = 1;
+  // The parsers, all trained on the same tags. Several are combined by their votes on each
+  // arc (the first wins ties): the model is then slower but more accurate.
+  std::vector<ParserSpec> parsers = {ParserSpec{}};
   // The parser learns from tags predicted by taggers trained on the other folds, so it
   // sees tagging errors like those it will meet; 1 trains it on gold tags.
   int tag_folds = 4;
@@ -68,8 +84,8 @@ struct TrainOptions {
   // The same for the tagger. Its model stays small with all of them, and its rare features
   // (affixes of rare words) are what tags the words training never saw.
   int tagger_min_updates = 1;
-  // The same for the parser's transition model alone (0: min_updates). Global training
-  // updates each feature more often, so a beam model keeps the same size at a higher bound.
+  // The same for the transition models of beam parsers (0: min_updates). Global training
+  // updates each feature more often, so a beam parser keeps the same size at a higher bound.
   int transition_min_updates = 0;
   std::string command;                       // the command line, recorded in the model
   std::function<void(const std::string&)> log;  // progress lines; may be empty

@@ -71,7 +71,12 @@ int main(int argc, char** argv) {
   train_cmd->add_option("-o,--output", train.output, "Model file to write")->required();
   train_cmd->add_option("--tagger-epochs", train.tagger_epochs, "Tagger training epochs")->capture_default_str();
   train_cmd->add_option("--parser-epochs", train.parser_epochs, "Parser training epochs")->capture_default_str();
-  train_cmd->add_option("--beam", train.parser_beam, "Parser beam width (1: greedy)")->capture_default_str();
+  train_cmd
+      ->add_option("--parsers", train.parsers,
+                   "Parsers to train, each greedy or beamN (beam search of width N), with -rtl to read right to "
+                   "left; several are combined by votes")
+      ->delimiter(',')
+      ->capture_default_str();
   train_cmd->add_option("--tag-folds", train.tag_folds,
                         "Folds of jackknifed tags the parser learns from (1: gold tags)")
       ->capture_default_str();

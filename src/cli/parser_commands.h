@@ -12,7 +12,7 @@ struct TrainArgs {
   std::string output;              // model file
   int tagger_epochs = 6;
   int parser_epochs = 12;
-  int parser_beam = 1;
+  std::vector<std::string> parsers = {"greedy"};  // ParserSpec names
   int tag_folds = 4;
   int min_updates = 3;
   int tagger_min_updates = 1;

@@ -15,7 +15,6 @@ int run_train(const TrainArgs& args) {
   options.output = args.output;
   options.tagger_epochs = args.tagger_epochs;
   options.parser_epochs = args.parser_epochs;
-  options.parser_beam = args.parser_beam;
   options.tag_folds = args.tag_folds;
   options.min_updates = args.min_updates;
   options.tagger_min_updates = args.tagger_min_updates;
@@ -23,6 +22,8 @@ int run_train(const TrainArgs& args) {
   options.command = args.command_line;
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };
   try {
+    options.parsers.clear();
+    for (const std::string& spec : args.parsers) options.parsers.push_back(ParserSpec::parse(spec));
     const TrainReport report = train_model(options);
     fmt::print(stderr, "trained in {:.0f} s, model {:.1f} MB\n", report.seconds,
                static_cast<double>(report.model_bytes) / 1e6);

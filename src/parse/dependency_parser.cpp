@@ -555,6 +555,22 @@ int learn_label(PerceptronTrainer& labeller, const State& st, const Lexical& lex
 }  // namespace
 
 void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
+  if (!right_to_left_) return search(input, heads, labels);
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<uint16_t> tags;
+  thread_local std::vector<char> punctuation;
+  forms.assign(input.forms.rbegin(), input.forms.rend());
+  tags.assign(input.tags.rbegin(), input.tags.rend());
+  punctuation.assign(input.punctuation.rbegin(), input.punctuation.rend());
+  search({forms, tags, punctuation}, heads, labels);
+  std::reverse(heads.begin(), heads.end());
+  std::reverse(labels.begin(), labels.end());
+  const int last = static_cast<int>(heads.size()) - 1;
+  for (int& head : heads)
+    if (head >= 0) head = last - head;
+}
+
+void DependencyParser::search(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
   thread_local Lexical lex;
   thread_local TransitionScorer scorer;
   thread_local std::vector<int32_t> label_scores;
@@ -634,7 +650,6 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
     heads[i - 1] = i == root ? -1 : st.head[i] - 1;
     labels[i - 1] = static_cast<uint16_t>(st.label[i]);
   }
-  if (!input.punctuation.empty()) attach_paired_punctuation(input.forms, input.punctuation, heads);
 }
 
 void rehang_verb_possessors(std::vector<Token>& tokens) {
@@ -732,6 +747,7 @@ void DependencyParser::write(ModelWriter& out) const {
   out.value<uint32_t>(static_cast<uint32_t>(root_label_));
   out.value<uint32_t>(static_cast<uint32_t>(fallback_label_));
   out.value<uint32_t>(static_cast<uint32_t>(beam_));
+  out.value<uint32_t>(right_to_left_ ? 1 : 0);
   transitions_.write(out);
   labeller_.write(out);
 }
@@ -744,6 +760,9 @@ DependencyParser DependencyParser::read(ModelReader& in) {
   const uint32_t beam = in.value<uint32_t>();
   if (beam == 0 || beam > kMaxBeamWidth) in.fail("bad parser beam width " + std::to_string(beam));
   p.beam_ = static_cast<int>(beam);
+  const uint32_t direction = in.value<uint32_t>();
+  if (direction > 1) in.fail("bad parser direction " + std::to_string(direction));
+  p.right_to_left_ = direction == 1;
   const int labels = static_cast<int>(p.labels_.size());
   if (labels == 0 || p.root_label_ >= labels || p.fallback_label_ >= labels) in.fail("bad parser label list");
   p.transitions_ = LinearModel::read(in);
@@ -774,10 +793,30 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
       gold_labels[s].push_back(label_id(token.head < 0 ? std::string("root") : token.deprel));
     }
   }
+  p.right_to_left_ = options.right_to_left;
+  // Right to left: the same sentences with their words in reverse order (the root stays last).
+  std::vector<Sentence> reversed;
+  std::vector<std::vector<uint16_t>> reversed_tags;
+  if (p.right_to_left_) {
+    reversed.resize(sentences.size());
+    reversed_tags.resize(sentences.size());
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const auto& tokens = sentences[s].tokens;
+      const int n = static_cast<int>(tokens.size());
+      reversed[s].tokens.assign(tokens.rbegin(), tokens.rend());
+      reversed_tags[s].assign(tags[s].rbegin(), tags[s].rend());
+      std::reverse(gold_heads[s].begin() + 1, gold_heads[s].end());
+      std::reverse(gold_labels[s].begin() + 1, gold_labels[s].end());
+      for (int& head : gold_heads[s])
+        if (head >= 1 && head <= n) head = n + 1 - head;
+    }
+  }
+  const auto& words = p.right_to_left_ ? reversed : sentences;
+  const auto& word_tags = p.right_to_left_ ? reversed_tags : tags;
   if (options.beam > 1)
-    p.train_beam(sentences, tags, gold_heads, gold_labels, options);
+    p.train_beam(words, word_tags, gold_heads, gold_labels, options);
   else
-    p.train_greedy(sentences, tags, gold_heads, gold_labels, options);
+    p.train_greedy(words, word_tags, gold_heads, gold_labels, options);
   return p;
 }
 

@@ -32,6 +32,9 @@ struct ParserTraining {
   // Above 1: beam search of this width, trained globally (the model is then meant to be
   // decoded with a beam too).
   int beam = 1;
+  // Parse the words from last to first: another view of the sentence, whose mistakes differ
+  // (a second parser for combining; see tree_combination.h).
+  bool right_to_left = false;
   std::function<void(const std::string&)> log;
 };
 
@@ -47,7 +50,8 @@ struct ParserInput {
 // Quotes and brackets around a phrase: UD hangs both marks from the phrase's head (here the
 // first word inside whose head is outside the pair), which a greedy parser, deciding each mark
 // on its own, often misses. A closing mark around no such word follows its opening one.
-// heads as DependencyParser::parse gives them; marks that are the root or head a word stay.
+// heads as DependencyParser::parse gives them (which does not do this, so that trees are
+// combined first); marks that are the root or head a word stay.
 void attach_paired_punctuation(std::span<const std::string_view> forms, std::span<const char> punctuation,
                                std::span<int> heads);
 
@@ -67,6 +71,7 @@ class DependencyParser {
   const std::vector<std::string>& labels() const { return labels_; }
   const LinearModel& transition_model() const { return transitions_; }
   const LinearModel& label_model() const { return labeller_; }
+  bool right_to_left() const { return right_to_left_; }
 
   // heads[i] = head token index or -1 for the root; labels[i] = index into labels().
   void parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
@@ -79,6 +84,8 @@ class DependencyParser {
                                 const std::vector<std::vector<uint16_t>>& tags, const ParserTraining& options);
 
  private:
+  // parse() on the words in the order the transitions take them.
+  void search(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
   void train_greedy(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
                     const std::vector<std::vector<int>>& gold_heads, const std::vector<std::vector<int>>& gold_labels,
                     const ParserTraining& options);
@@ -88,6 +95,7 @@ class DependencyParser {
 
   std::vector<std::string> labels_;
   int beam_ = 1;
+  bool right_to_left_ = false;
   int root_label_ = 0;
   int fallback_label_ = 0;  // for words left without a head at the end ("dep")
   LinearModel transitions_;  // shift, reduce, left arc, right arc

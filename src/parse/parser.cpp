@@ -9,6 +9,7 @@
 #include "parse/parser_model.h"
 #include "parse/phrase_projection.h"
 #include "parse/tagger.h"
+#include "parse/tree_combination.h"
 
 namespace annals {
 
@@ -59,9 +60,12 @@ void Parser::parse(Sentence& sentence) const {
     }
   }
   thread_local std::vector<std::string_view> forms;
-  thread_local std::vector<uint16_t> tags, labels;
-  thread_local std::vector<int> heads;
+  thread_local std::vector<uint16_t> tags;
   thread_local std::vector<char> punctuation;
+  thread_local std::vector<int> heads, chosen_by;
+  // Per parser: its heads and labels.
+  thread_local std::vector<std::vector<int>> trees;
+  thread_local std::vector<std::vector<uint16_t>> tree_labels;
   const size_t n = tokens.size();
   const Components& c = *components_;
   forms.clear();
@@ -80,18 +84,34 @@ void Parser::parse(Sentence& sentence) const {
   tag(-1, 0);
   if (const int verb = missing_predicate(c.tagger, forms, tags); verb >= 0)
     if (const int past = c.tagger.tag_id("VERB", "VBD"); past >= 0) tag(verb, past);
-  heads.resize(n);
-  labels.resize(n);
   punctuation.clear();
   for (size_t i = 0; i < n; ++i) punctuation.push_back(c.tagger.upos(tags[i]) == "PUNCT");
-  c.parser.parse({forms, tags, punctuation}, heads, labels);
+  const size_t parsers = c.parsers.size();
+  trees.resize(parsers);
+  tree_labels.resize(parsers);
+  for (size_t k = 0; k < parsers; ++k) {
+    trees[k].resize(n);
+    tree_labels[k].resize(n);
+    c.parsers[k].parse({forms, tags, punctuation}, trees[k], tree_labels[k]);
+  }
+  heads.resize(n);
+  chosen_by.assign(n, 0);
+  if (parsers == 1) {
+    heads = trees[0];
+  } else {
+    thread_local std::vector<std::span<const int>> views;
+    views.assign(trees.begin(), trees.end());
+    parsing::combine_trees(views, c.weights, heads, chosen_by);
+  }
+  parsing::attach_paired_punctuation(forms, punctuation, heads);
   for (size_t i = 0; i < n; ++i) {
     Token& token = tokens[i];
     token.upos = c.tagger.upos(tags[i]);
     token.xpos = c.tagger.xpos(tags[i]);
     token.lemma = c.lemmatizer.lemma(token.form, token.upos);
     token.head = heads[i];
-    token.deprel = c.parser.labels()[labels[i]];
+    const auto k = static_cast<size_t>(chosen_by[i]);
+    token.deprel = c.parsers[k].labels()[tree_labels[k][i]];
   }
   parsing::rehang_verb_possessors(tokens);
   parsing::relabel_reported_clauses(tokens);

@@ -2,11 +2,13 @@
 
 #include <cstring>
 
+#include "parse/tree_combination.h"
+
 namespace annals {
 
 namespace {
 constexpr char kMagic[8] = {'A', 'N', 'N', 'P', 'A', 'R', 'S', 'E'};
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 }  // namespace
 
 void Parser::Components::write(parsing::ModelWriter& out) const {
@@ -15,7 +17,8 @@ void Parser::Components::write(parsing::ModelWriter& out) const {
   out.string(provenance);
   tagger.write(out);
   lemmatizer.write(out);
-  parser.write(out);
+  out.value<uint32_t>(static_cast<uint32_t>(parsers.size()));
+  for (const auto& parser : parsers) parser.write(out);
 }
 
 Parser::Components Parser::Components::read(parsing::ModelReader& in) {
@@ -29,7 +32,12 @@ Parser::Components Parser::Components::read(parsing::ModelReader& in) {
   c.provenance = in.string();
   c.tagger = parsing::Tagger::read(in);
   c.lemmatizer = parsing::Lemmatizer::read(in);
-  c.parser = parsing::DependencyParser::read(in);
+  const uint32_t count = in.value<uint32_t>();
+  if (count == 0 || count > parsing::kMostParsers) in.fail("bad parser count " + std::to_string(count));
+  for (uint32_t k = 0; k < count; ++k) {
+    c.parsers.push_back(parsing::DependencyParser::read(in));
+    c.weights.push_back(1.0 + 1e-3 * (count - k));
+  }
   if (!in.at_end()) in.fail("trailing bytes after the parser");
   return c;
 }

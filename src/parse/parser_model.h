@@ -1,8 +1,9 @@
 // The three trained components as one model file: a header naming the format, the
-// provenance text, then tagger, lemmatizer and parser.
+// provenance text, then tagger, lemmatizer and parsers.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "annals/parser.h"
 #include "parse/dependency_parser.h"
@@ -16,7 +17,11 @@ struct Parser::Components {
   std::string provenance;
   parsing::Tagger tagger;
   parsing::Lemmatizer lemmatizer;
-  parsing::DependencyParser parser;
+  // One parser, or several whose trees are combined (tree_combination.h); the first is the
+  // strongest and wins ties.
+  std::vector<parsing::DependencyParser> parsers;
+  // Their votes when combined, set by read(): one each, the earlier ones heavier by a hair.
+  std::vector<double> weights;
 
   void write(parsing::ModelWriter& out) const;
   static Components read(parsing::ModelReader& in);

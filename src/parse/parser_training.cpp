@@ -1,14 +1,19 @@
 // train_model: treebanks in, one model file out, scored on the dev treebanks.
 #include <algorithm>
+#include <atomic>
+#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "annals/parse.h"
 #include "annals/parser.h"
 #include "parse/parser_model.h"
+#include "parse/tree_combination.h"
 
 namespace annals {
 
@@ -77,6 +82,51 @@ std::vector<std::vector<uint16_t>> jackknifed_tags(const std::vector<Sentence>& 
   return tags;
 }
 
+std::string names(const std::vector<ParserSpec>& parsers) {
+  std::string out;
+  for (const ParserSpec& spec : parsers) {
+    if (!out.empty()) out += ',';
+    out += spec.name();
+  }
+  return out;
+}
+
+// The parsers, trained on as many cores as there are (each learns alone from shared data).
+std::vector<parsing::DependencyParser> train_parsers(const std::vector<Sentence>& sentences,
+                                                     const std::vector<std::vector<uint16_t>>& tags,
+                                                     const TrainOptions& options) {
+  std::vector<parsing::DependencyParser> parsers(options.parsers.size());
+  std::mutex log_lock;
+  std::atomic<size_t> next = 0;
+  auto work = [&] {
+    for (size_t k; (k = next++) < parsers.size();) {
+      const ParserSpec& spec = options.parsers[k];
+      const std::string name = "parser " + spec.name() + ": ";
+      auto log = [&](const std::string& line) {
+        if (!options.log) return;
+        const std::lock_guard hold(log_lock);
+        options.log(options.parsers.size() > 1 ? name + line : line);
+      };
+      parsing::ParserTraining training;
+      training.epochs = options.parser_epochs;
+      training.beam = spec.beam;
+      training.right_to_left = spec.right_to_left;
+      training.min_updates = options.min_updates;
+      training.transition_min_updates = spec.beam > 1 ? options.transition_min_updates : 0;
+      training.log = log;
+      parsers[k] = parsing::DependencyParser::train(sentences, tags, training);
+      log("features kept: transitions " + std::to_string(parsers[k].transition_model().feature_count()) +
+          ", labels " + std::to_string(parsers[k].label_model().feature_count()));
+    }
+  };
+  const size_t threads = std::min<size_t>(parsers.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  return parsers;
+}
+
 std::string percent(double fraction) {
   std::ostringstream out;
   out.setf(std::ios::fixed);
@@ -87,6 +137,32 @@ std::string percent(double fraction) {
 
 }  // namespace
 
+std::string ParserSpec::name() const {
+  return (beam > 1 ? "beam" + std::to_string(beam) : std::string("greedy")) + (right_to_left ? "-rtl" : "");
+}
+
+ParserSpec ParserSpec::parse(std::string_view spec) {
+  ParserSpec p;
+  const std::string_view whole = spec;
+  if (spec.ends_with("-rtl")) {
+    p.right_to_left = true;
+    spec.remove_suffix(4);
+  }
+  auto refuse = [&](const std::string& why) {
+    throw std::invalid_argument("parser \"" + std::string(whole) + "\": " + why);
+  };
+  if (spec == "greedy") return p;
+  if (!spec.starts_with("beam")) refuse("not greedy or beamN, with -rtl to read right to left");
+  spec.remove_prefix(4);
+  int width = 0;
+  const auto [end, error] = std::from_chars(spec.data(), spec.data() + spec.size(), width);
+  if (spec.empty() || error != std::errc() || end != spec.data() + spec.size()) refuse("no beam width");
+  if (width < 2 || width > static_cast<int>(parsing::kMaxBeamWidth))
+    refuse("beam width not within 2.." + std::to_string(parsing::kMaxBeamWidth));
+  p.beam = width;
+  return p;
+}
+
 TrainReport train_model(const TrainOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   auto log = [&](const std::string& line) {
@@ -94,9 +170,13 @@ TrainReport train_model(const TrainOptions& options) {
   };
   if (options.train.empty()) throw std::runtime_error("no training treebank given");
   if (options.output.empty()) throw std::runtime_error("no model file to write given");
-  if (options.parser_beam < 1 || options.parser_beam > static_cast<int>(parsing::kMaxBeamWidth))
-    throw std::runtime_error("parser beam width " + std::to_string(options.parser_beam) + " is not within 1.." +
-                             std::to_string(parsing::kMaxBeamWidth));
+  if (options.parsers.empty() || options.parsers.size() > parsing::kMostParsers)
+    throw std::runtime_error("a model has 1 to " + std::to_string(parsing::kMostParsers) + " parsers, not " +
+                             std::to_string(options.parsers.size()));
+  for (const ParserSpec& spec : options.parsers)
+    if (spec.beam < 1 || spec.beam > static_cast<int>(parsing::kMaxBeamWidth))
+      throw std::runtime_error("parser beam width " + std::to_string(spec.beam) + " is not within 1.." +
+                               std::to_string(parsing::kMaxBeamWidth));
   const std::vector<Sentence> sentences = read_treebanks(options.train);
   size_t words = 0;
   for (const Sentence& s : sentences) words += s.tokens.size();
@@ -107,7 +187,7 @@ TrainReport train_model(const TrainOptions& options) {
   provenance << "trained by annals from";
   for (const auto& path : options.train) provenance << ' ' << path.filename().string();
   provenance << " (" << sentences.size() << " sentences); tagger epochs " << options.tagger_epochs
-             << ", parser epochs " << options.parser_epochs << ", beam " << options.parser_beam << ", tag folds "
+             << ", parser epochs " << options.parser_epochs << ", parsers " << names(options.parsers) << ", tag folds "
              << options.tag_folds << ", min updates " << options.min_updates << ", tagger min updates "
              << options.tagger_min_updates;
   if (options.transition_min_updates > 0) provenance << ", transition min updates " << options.transition_min_updates;
@@ -125,16 +205,8 @@ TrainReport train_model(const TrainOptions& options) {
 
   const auto parser_tags = options.tag_folds > 1 ? jackknifed_tags(sentences, components->tagger, options)
                                                  : tag_all(components->tagger, sentences);
-  parsing::ParserTraining parser_training;
-  parser_training.epochs = options.parser_epochs;
-  parser_training.beam = options.parser_beam;
-  parser_training.min_updates = options.min_updates;
-  parser_training.transition_min_updates = options.transition_min_updates;
-  parser_training.log = options.log;
-  components->parser = parsing::DependencyParser::train(sentences, parser_tags, parser_training);
-  log("features kept: tagger " + std::to_string(components->tagger.model().feature_count()) + ", transitions " +
-      std::to_string(components->parser.transition_model().feature_count()) + ", labels " +
-      std::to_string(components->parser.label_model().feature_count()));
+  log("tagger features kept: " + std::to_string(components->tagger.model().feature_count()));
+  components->parsers = train_parsers(sentences, parser_tags, options);
 
   parsing::ModelWriter out;
   components->write(out);

@@ -14,6 +14,7 @@
 #include "annals/parser.h"
 #include "parse/lemmatizer.h"
 #include "parse/parser_model.h"
+#include "parse/tree_combination.h"
 
 namespace annals {
 namespace {
@@ -79,20 +80,29 @@ class ParserComponents : public ::testing::Test {
     options.min_updates = 1;  // a tiny treebank needs few updates
     report_ = train_model(options);
     options.output = dir_ / "beam.model";
-    options.parser_beam = 4;
+    options.parsers = {ParserSpec{.beam = 4}};
     beam_report_ = train_model(options);
+    options.output = dir_ / "right-to-left.model";
+    options.parsers = {ParserSpec{.right_to_left = true}};
+    right_to_left_report_ = train_model(options);
+    options.output = dir_ / "combined.model";
+    options.parsers = {ParserSpec{.beam = 4}, ParserSpec{.beam = 4, .right_to_left = true}, ParserSpec{}};
+    combined_report_ = train_model(options);
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
 
   static std::filesystem::path dir_;
-  static TrainReport report_, beam_report_;  // greedy parser, beam of 4
+  // Greedy parser; beam of 4; greedy reading right to left; those three combined.
+  static TrainReport report_, beam_report_, right_to_left_report_, combined_report_;
 };
 std::filesystem::path ParserComponents::dir_;
 TrainReport ParserComponents::report_;
 TrainReport ParserComponents::beam_report_;
+TrainReport ParserComponents::right_to_left_report_;
+TrainReport ParserComponents::combined_report_;
 
 TEST_F(ParserComponents, LearnsTheSyntheticGrammarAndGeneralizesToUnseenSentences) {
-  for (const TrainReport* report : {&report_, &beam_report_}) {
+  for (const TrainReport* report : {&report_, &beam_report_, &right_to_left_report_, &combined_report_}) {
     ASSERT_EQ(report->dev.size(), 1u);
     const ParseScores& dev = report->dev[0].second;
     EXPECT_GT(dev.words, 500u);
@@ -143,7 +153,7 @@ TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
 }
 
 TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
-  for (const char* model : {"tiny.model", "beam.model"}) {
+  for (const char* model : {"tiny.model", "beam.model", "right-to-left.model", "combined.model"}) {
     SCOPED_TRACE(model);
     const auto parser = Parser::load(dir_ / model);
     Sentence s;
@@ -165,9 +175,7 @@ TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
   }
 }
 
-// Each thread keeps its own beam and scores; the model is shared read-only.
-TEST_F(ParserComponents, BeamParsesOnManyThreadsAsOnOne) {
-  const auto parser = Parser::load(dir_ / "beam.model");
+void parses_on_many_threads_as_on_one(const Parser& parser) {
   std::vector<Sentence> sentences = from_conllu(synthetic_treebank(true, 2));
   ASSERT_GT(sentences.size(), 50u);
   auto heads = [](const std::vector<Sentence>& parsed) {
@@ -177,15 +185,34 @@ TEST_F(ParserComponents, BeamParsesOnManyThreadsAsOnOne) {
     return out;
   };
   std::vector<Sentence> alone = sentences;
-  for (Sentence& s : alone) parser->parse(s);
+  for (Sentence& s : alone) parser.parse(s);
   std::vector<std::vector<Sentence>> copies(4, sentences);
   std::vector<std::thread> threads;
   for (auto& copy : copies)
     threads.emplace_back([&] {
-      for (Sentence& s : copy) parser->parse(s);
+      for (Sentence& s : copy) parser.parse(s);
     });
   for (std::thread& t : threads) t.join();
   for (const auto& copy : copies) EXPECT_EQ(heads(copy), heads(alone));
+}
+
+// Each thread keeps its own beam, scores and votes; the model is shared read-only.
+TEST_F(ParserComponents, BeamAndCombinedParsersParseOnManyThreadsAsOnOne) {
+  for (const char* model : {"beam.model", "combined.model"}) {
+    SCOPED_TRACE(model);
+    parses_on_many_threads_as_on_one(*Parser::load(dir_ / model));
+  }
+}
+
+TEST_F(ParserComponents, ParsersAreNamedAsTheCommandLineNamesThem) {
+  for (const char* name : {"greedy", "greedy-rtl", "beam8", "beam16-rtl"})
+    EXPECT_EQ(ParserSpec::parse(name).name(), name);
+  EXPECT_TRUE(ParserSpec::parse("beam8-rtl").right_to_left);
+  EXPECT_EQ(ParserSpec::parse("beam8-rtl").beam, 8);
+  for (const char* bad : {"", "beam", "beam1", "beam257", "beam8x", "rtl", "greedy-ltr", "Greedy"})
+    EXPECT_THROW(ParserSpec::parse(bad), std::invalid_argument) << bad;
+  EXPECT_NE(Parser::load(dir_ / "combined.model")->provenance().find("parsers beam4,beam4-rtl,greedy"),
+            std::string::npos);
 }
 
 TEST_F(ParserComponents, DamagedOrMissingModelIsAClearError) {
@@ -203,14 +230,18 @@ TEST_F(ParserComponents, DamagedOrMissingModelIsAClearError) {
   EXPECT_THROW(Parser::load(dir_ / "missing.model"), std::runtime_error);
 }
 
-TEST_F(ParserComponents, BeamWidthOutsideTheFormatIsRefusedBeforeTraining) {
+TEST_F(ParserComponents, ParsersOutsideTheFormatAreRefusedBeforeTraining) {
   TrainOptions options;
   options.train = {dir_ / "train.conllu"};
   options.output = dir_ / "never.model";
   for (const int width : {0, 257}) {
-    options.parser_beam = width;
+    options.parsers = {ParserSpec{}, ParserSpec{.beam = width}};
     EXPECT_THROW(train_model(options), std::runtime_error) << width;
   }
+  options.parsers.clear();
+  EXPECT_THROW(train_model(options), std::runtime_error);
+  options.parsers.assign(parsing::kMostParsers + 1, ParserSpec{});
+  EXPECT_THROW(train_model(options), std::runtime_error);
   EXPECT_FALSE(std::filesystem::exists(options.output));
 }
 
