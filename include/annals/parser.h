@@ -1,7 +1,8 @@
 // The built-in English parser: tagger (UPOS + Penn tag), lemmatizer and labeled dependency
 // parser, trained by `annals train` from UD treebanks and loaded from one binary model file.
-// The file says how the parser decodes: greedily (data/models/en.model, fast) or with a beam
-// it was trained for (data/models/en-beam.model, more accurate, 3-4 times slower).
+// The file says how the parser decodes: greedily (data/models/en.model, fast), with a beam
+// it was trained for (data/models/en-beam.model, more accurate, 3-4 times slower), or with
+// several parsers whose trees are combined by votes (TrainOptions::parsers).
 #pragma once
 
 #include <cstddef>
