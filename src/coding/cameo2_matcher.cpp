@@ -1158,14 +1158,15 @@ std::vector<RawEvent> Coding::run() {
       if (in(tree_.rel(*b), {"conj", "parataxis"})) roots.push_back(*b);
   }
   // "Thailand said Vietnam agreed to hold talks", "... continued to send arms, a spokesman
-  // said": a clause that a statement reports governs its own open complement as a root does;
-  // otherwise the complement would be lost whenever the speaker is a known actor.
+  // said", "youths resorted to throwing stones, officials said": a clause that a statement
+  // reports governs its own open complement, and an adverbial clause that goes on with its
+  // subject, as a root does; otherwise they would be lost whenever the speaker is a known actor.
   for (size_t r = 0, count = roots.size(); r < count; ++r) {
     if (!is_statement_verb(roots[r])) continue;
     for (auto [b, e] = tree_.children(roots[r]); b != e; ++b) {
       if (tree_.rel(*b) != "ccomp" || !is_verb(*b)) continue;
       for (auto [cb, ce] = tree_.children(*b); cb != ce; ++cb)
-        if (tree_.rel(*cb) == "xcomp" && is_verb(*cb)) {
+        if (is_verb(*cb) && (tree_.rel(*cb) == "xcomp" || (tree_.rel(*cb) == "advcl" && !has_own_subject(*cb)))) {
           roots.push_back(*b);
           break;
         }

@@ -375,6 +375,19 @@ TEST_F(Cameo2Matcher, ReportedClauseGovernsItsOwnComplement) {
   EXPECT_EQ(code(s), std::set<std::string>{"IRQ SYR 033"});
 }
 
+TEST_F(Cameo2Matcher, ReportedClauseGovernsItsOwnClauseOfMeans) {
+  // "Iraq responded by attacking Syria, officials said": the attack is Iraq's, on Syria.
+  const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
+                                    {"responded", "respond", "VERB", 7, "ccomp"},
+                                    {"by", "by", "SCONJ", 3, "mark"},
+                                    {"attacking", "attack", "VERB", 1, "advcl"},
+                                    {"Syria", "Syria", "PROPN", 3, "obj"},
+                                    {",", ",", "PUNCT", 1, "punct"},
+                                    {"officials", "official", "NOUN", 7, "nsubj"},
+                                    {"said", "say", "VERB", -1, "root"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"IRQ SYR 190"});
+}
+
 TEST_F(Cameo2Matcher, ParticipleOfAttitudeIsNoPassive) {
   // "Iraq is opposed to Syria": Iraq opposes Syria.
   const Sentence attitude = make_sentence({{"Iraq", "Iraq", "PROPN", 2, "nsubj:pass"},
