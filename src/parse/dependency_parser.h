@@ -71,7 +71,6 @@ class DependencyParser {
   const std::vector<std::string>& labels() const { return labels_; }
   const LinearModel& transition_model() const { return transitions_; }
   const LinearModel& label_model() const { return labeller_; }
-  bool right_to_left() const { return right_to_left_; }
 
   // heads[i] = head token index or -1 for the root; labels[i] = index into labels().
   void parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;

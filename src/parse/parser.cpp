@@ -101,7 +101,7 @@ void Parser::parse(Sentence& sentence) const {
   } else {
     thread_local std::vector<std::span<const int>> views;
     views.assign(trees.begin(), trees.end());
-    parsing::combine_trees(views, c.weights, heads, chosen_by);
+    parsing::combine_trees(views, c.weights, punctuation, heads, chosen_by);
   }
   parsing::attach_paired_punctuation(forms, punctuation, heads);
   for (size_t i = 0; i < n; ++i) {

@@ -63,7 +63,7 @@ void read_back(const Chart& c, size_t s, size_t t, int what, std::span<int> head
 }  // namespace
 
 void combine_trees(std::span<const std::span<const int>> trees, std::span<const double> weights,
-                   std::span<int> heads, std::span<int> chosen_by) {
+                   std::span<const char> punctuation, std::span<int> heads, std::span<int> chosen_by) {
   assert(!trees.empty() && trees.size() == weights.size());
   const size_t n = heads.size();
   if (n > kLongestCombined) {
@@ -80,6 +80,12 @@ void combine_trees(std::span<const std::span<const int>> trees, std::span<const 
       const int h = trees[k][d];
       (h < 0 ? root_votes[d] : votes[static_cast<size_t>(h) * n + d]) += weights[k];
     }
+  // Below any tree of chosen arcs: more than all the votes together.
+  double penalty = 1;
+  for (const double w : weights) penalty += w * static_cast<double>(n);
+  for (size_t h = 0; h < punctuation.size(); ++h)
+    if (punctuation[h])
+      for (size_t d = 0; d < n; ++d) votes[h * n + d] -= penalty;
   thread_local Chart c;
   c.reset(n);
   constexpr double kNone = -std::numeric_limits<double>::infinity();

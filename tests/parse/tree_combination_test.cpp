@@ -20,7 +20,7 @@ struct Combined {
 Combined combine(const std::vector<std::vector<int>>& trees, const std::vector<double>& weights) {
   std::vector<std::span<const int>> views(trees.begin(), trees.end());
   Combined c{std::vector<int>(trees[0].size(), -2), std::vector<int>(trees[0].size(), -2)};
-  combine_trees(views, weights, c.heads, c.chosen_by);
+  combine_trees(views, weights, {}, c.heads, c.chosen_by);
   return c;
 }
 
@@ -119,6 +119,26 @@ TEST(TreeCombination, FindsTheHeaviestProjectiveTreeAsAnExhaustiveSearchDoes) {
     EXPECT_EQ(tree_problem(c.heads), "");
     EXPECT_DOUBLE_EQ(weight_of(c.heads, trees, weights), best) << "round " << round;
   }
+}
+
+TEST(TreeCombination, PunctuationHeadsNothingEvenWhereTheVotesWouldHaveIt) {
+  // "Iraq , Syria": votes hang "Syria" from the comma, an arc the parsers never choose
+  // themselves but one a combination could keep.
+  const std::vector<std::vector<int>> trees = {{-1, 2, 1}, {-1, 0, 1}, {-1, 2, 1}};
+  const std::vector<double> weights = {1.0, 1.0, 1.0};
+  const std::vector<char> punctuation = {0, 1, 0};
+  std::vector<std::span<const int>> views(trees.begin(), trees.end());
+  std::vector<int> heads(3), chosen_by(3);
+  combine_trees(views, weights, {}, heads, chosen_by);
+  EXPECT_EQ(heads[2], 1);  // without the constraint the votes win
+  combine_trees(views, weights, punctuation, heads, chosen_by);
+  EXPECT_EQ(tree_problem(heads), "");
+  EXPECT_NE(heads[2], 1);
+  EXPECT_NE(heads[0], 1);
+  // A sentence of punctuation alone still gets a tree.
+  const std::vector<char> all = {1, 1, 1};
+  combine_trees(views, weights, all, heads, chosen_by);
+  EXPECT_EQ(tree_problem(heads), "");
 }
 
 TEST(TreeCombination, AgreeingParsersGiveTheirTreeBack) {
