@@ -75,8 +75,8 @@ struct TrainOptions {
   std::filesystem::path output;              // the model file to write
   int tagger_epochs = 6;
   int parser_epochs = 12;
-  // The parsers, all trained on the same tags. Several are combined by their votes on each
-  // arc (the first wins ties): the model is then slower but more accurate.
+  // The parsers, all trained on the same tags: one, or three or more (two cannot outvote each
+  // other), combined by their votes on each arc (the first wins ties): slower, more accurate.
   std::vector<ParserSpec> parsers = {ParserSpec{}};
   // The parser learns from tags predicted by taggers trained on the other folds, so it
   // sees tagging errors like those it will meet; 1 trains it on gold tags.

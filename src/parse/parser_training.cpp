@@ -173,6 +173,9 @@ TrainReport train_model(const TrainOptions& options) {
   if (options.parsers.empty() || options.parsers.size() > parsing::kMostParsers)
     throw std::runtime_error("a model has 1 to " + std::to_string(parsing::kMostParsers) + " parsers, not " +
                              std::to_string(options.parsers.size()));
+  // The first parser's tree has every word's heaviest arc, so a second parser never changes it.
+  if (options.parsers.size() == 2)
+    throw std::runtime_error("two parsers cannot outvote each other: give one, or three or more");
   for (const ParserSpec& spec : options.parsers)
     if (spec.beam < 1 || spec.beam > static_cast<int>(parsing::kMaxBeamWidth))
       throw std::runtime_error("parser beam width " + std::to_string(spec.beam) + " is not within 1.." +

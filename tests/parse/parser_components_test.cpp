@@ -235,10 +235,12 @@ TEST_F(ParserComponents, ParsersOutsideTheFormatAreRefusedBeforeTraining) {
   options.train = {dir_ / "train.conllu"};
   options.output = dir_ / "never.model";
   for (const int width : {0, 257}) {
-    options.parsers = {ParserSpec{}, ParserSpec{.beam = width}};
+    options.parsers = {ParserSpec{}, ParserSpec{}, ParserSpec{.beam = width}};
     EXPECT_THROW(train_model(options), std::runtime_error) << width;
   }
   options.parsers.clear();
+  EXPECT_THROW(train_model(options), std::runtime_error);
+  options.parsers.assign(2, ParserSpec{});  // the first would always win
   EXPECT_THROW(train_model(options), std::runtime_error);
   options.parsers.assign(parsing::kMostParsers + 1, ParserSpec{});
   EXPECT_THROW(train_model(options), std::runtime_error);
