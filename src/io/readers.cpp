@@ -366,6 +366,12 @@ void read_stories(std::istream& in, const std::string& name, const StorySink& si
       story.text = lines.rest();
       story.file = name;
       story.line = 1;
+      // Kept as it is, so that offsets still point into the file.
+      if (const size_t bad = first_ill_formed(story.text); bad < story.text.size()) {
+        const auto line = 1 + std::count(story.text.begin(), story.text.begin() + static_cast<long>(bad), '\n');
+        diagnostics.warning(name, static_cast<int>(line),
+                            "invalid UTF-8 (first here); such bytes are read as U+FFFD");
+      }
       sink(std::move(story));
       break;
     }

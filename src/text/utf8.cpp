@@ -71,14 +71,35 @@ size_t codepoint_offset(std::string_view text, size_t byte_offset) {
   return count;
 }
 
+namespace {
+
+// Advances pos past one code point; true when the byte at pos was ill formed (a U+FFFD
+// written out in the text takes three bytes and is well formed).
+bool skip_ill_formed(std::string_view text, size_t& pos) {
+  const size_t start = pos;
+  return decode_utf8(text, pos) == kReplacementCharacter && pos - start == 1;
+}
+
+}  // namespace
+
+size_t first_ill_formed(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t start = pos;
+    if (static_cast<unsigned char>(text[pos]) < 0x80)
+      ++pos;
+    else if (skip_ill_formed(text, pos))
+      return start;
+  }
+  return text.size();
+}
+
 std::string sanitize_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t start = pos;
-    const char32_t codepoint = decode_utf8(text, pos);
-    if (codepoint == kReplacementCharacter && pos - start == 1)
+    if (skip_ill_formed(text, pos))
       append_utf8(out, kReplacementCharacter);
     else
       out.append(text.substr(start, pos - start));

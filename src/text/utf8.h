@@ -24,4 +24,7 @@ size_t codepoint_offset(std::string_view text, size_t byte_offset);
 // The text with every ill-formed byte replaced by U+FFFD.
 std::string sanitize_utf8(std::string_view text);
 
+// The offset of the first ill-formed byte, or text.size() when the text is well formed.
+size_t first_ill_formed(std::string_view text);
+
 }  // namespace annals

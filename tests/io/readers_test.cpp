@@ -248,6 +248,21 @@ TEST(ReadStories, CommentsBeforeTextAreStillPlainTextAndOnlyABraceMeansJsonl) {
   EXPECT_EQ(diagnostics.all().size(), 0u) << dump(diagnostics);
 }
 
+TEST(ReadStories, PlainTextWithInvalidUtf8IsKeptAndWarnedAboutAtItsFirstLine) {
+  Diagnostics diagnostics;
+  const std::string text = "Trump met Kim.\nIsraeli troops \xff killed two caf\xe9 owners.\nBad \xc3 again.\n";
+  const std::vector<Story> stories = read_all(text, diagnostics, "latin1.txt");
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].text, text);  // offsets still point into the file
+  ASSERT_EQ(diagnostics.all().size(), 1u) << dump(diagnostics);
+  EXPECT_EQ(diagnostics.all()[0].severity, Diagnostic::Severity::warning);
+  EXPECT_EQ(diagnostics.all()[0].line, 2);
+  EXPECT_EQ(diagnostics.error_count(), 0u);
+  // A genuine U+FFFD is well formed.
+  read_all("Trump met \xef\xbf\xbd Kim.\n", diagnostics, "fine.txt");
+  EXPECT_EQ(diagnostics.all().size(), 1u) << dump(diagnostics);
+}
+
 TEST(ReadStories, MissingFileIsReportedNotThrown) {
   Diagnostics diagnostics;
   int stories = 0;

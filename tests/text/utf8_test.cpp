@@ -31,6 +31,13 @@ TEST(Utf8, SanitizeReplacesIllFormedBytes) {
   EXPECT_EQ(sanitize_utf8("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80");
 }
 
+TEST(Utf8, FirstIllFormedByteIsFoundAndAGenuineReplacementCharacterIsNot) {
+  EXPECT_EQ(first_ill_formed("caf\xc3\xa9 \xef\xbf\xbd ok"), 12u);  // é and U+FFFD are well formed: the size
+  EXPECT_EQ(first_ill_formed("caf\xe9 bar"), 3u);                      // Latin-1 é
+  EXPECT_EQ(first_ill_formed("ab\xe2\x82"), 2u);                      // truncated at the end
+  EXPECT_EQ(first_ill_formed(""), 0u);
+}
+
 TEST(Utf8, DecodeAndAppendRoundTrip) {
   std::string out;
   for (char32_t cp : {U'A', U'\u00E9', U'\u20AC', U'\U0001F600'}) append_utf8(out, cp);
