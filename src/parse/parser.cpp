@@ -10,6 +10,7 @@
 #include "parse/phrase_projection.h"
 #include "parse/tagger.h"
 #include "parse/tree_combination.h"
+#include "text/utf8.h"
 
 namespace annals {
 
@@ -43,6 +44,15 @@ int missing_predicate(const parsing::Tagger& tagger, std::span<const std::string
   return -1;
 }
 
+// Every character of the token is an ill-formed byte (invalid UTF-8) or U+FFFD, which stands
+// for one: no word. Parsed as one, it misleads the parser more than a missing word does.
+bool undecodable(std::string_view form) {
+  if (form.empty() || static_cast<unsigned char>(form[0]) < 0x80) return false;
+  for (size_t pos = 0; pos < form.size();)
+    if (decode_utf8(form, pos) != kReplacementCharacter) return false;
+  return true;
+}
+
 }  // namespace
 
 void Parser::parse(Sentence& sentence) const {
@@ -59,6 +69,7 @@ void Parser::parse(Sentence& sentence) const {
       token.end = static_cast<uint32_t>(sentence.text.size());
     }
   }
+  thread_local std::vector<size_t> words;  // the tokens that are text, as the parsers see them
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<uint16_t> tags;
   thread_local std::vector<char> punctuation;
@@ -66,15 +77,21 @@ void Parser::parse(Sentence& sentence) const {
   // Per parser: its heads and labels.
   thread_local std::vector<std::vector<int>> trees;
   thread_local std::vector<std::vector<uint16_t>> tree_labels;
-  const size_t n = tokens.size();
   const Components& c = *components_;
+  words.clear();
   forms.clear();
-  for (const Token& token : tokens) forms.push_back(token.form);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (!undecodable(tokens[i].form)) {
+      words.push_back(i);
+      forms.push_back(tokens[i].form);
+    }
+  const size_t n = words.size();
   // Tags the words, keeping the tags the tokens came with (names the dictionaries know) and,
   // when `word` >= 0, giving that word tag `forced`.
   auto tag = [&](int word, int forced) {
     tags.clear();
-    for (const Token& token : tokens) {
+    for (const size_t i : words) {
+      const Token& token = tokens[i];
       const int given = token.upos.empty() ? -1 : c.tagger.tag_id(token.upos, token.xpos);
       tags.push_back(given < 0 ? parsing::Tagger::kPredict : static_cast<uint16_t>(given));
     }
@@ -85,7 +102,7 @@ void Parser::parse(Sentence& sentence) const {
   if (const int verb = missing_predicate(c.tagger, forms, tags); verb >= 0)
     if (const int past = c.tagger.tag_id("VERB", "VBD"); past >= 0) tag(verb, past);
   punctuation.clear();
-  for (size_t i = 0; i < n; ++i) punctuation.push_back(c.tagger.upos(tags[i]) == "PUNCT");
+  for (size_t w = 0; w < n; ++w) punctuation.push_back(c.tagger.upos(tags[w]) == "PUNCT");
   const size_t parsers = c.parsers.size();
   trees.resize(parsers);
   tree_labels.resize(parsers);
@@ -104,14 +121,29 @@ void Parser::parse(Sentence& sentence) const {
     parsing::combine_trees(views, c.weights, punctuation, heads, chosen_by);
   }
   parsing::attach_paired_punctuation(forms, punctuation, heads);
-  for (size_t i = 0; i < n; ++i) {
-    Token& token = tokens[i];
-    token.upos = c.tagger.upos(tags[i]);
-    token.xpos = c.tagger.xpos(tags[i]);
+  for (size_t w = 0; w < n; ++w) {
+    Token& token = tokens[words[w]];
+    token.upos = c.tagger.upos(tags[w]);
+    token.xpos = c.tagger.xpos(tags[w]);
     token.lemma = c.lemmatizer.lemma(token.form, token.upos);
-    token.head = heads[i];
-    const auto k = static_cast<size_t>(chosen_by[i]);
-    token.deprel = c.parsers[k].labels()[tree_labels[k][i]];
+    token.head = heads[w] < 0 ? -1 : static_cast<int>(words[static_cast<size_t>(heads[w])]);
+    const auto k = static_cast<size_t>(chosen_by[w]);
+    token.deprel = c.parsers[k].labels()[tree_labels[k][w]];
+  }
+  // The bytes that were not text hang from the next word (the last from the one before), or,
+  // in a sentence of nothing else, from the first of them.
+  for (size_t i = 0, w = 0; i < tokens.size(); ++i) {
+    if (w < n && words[w] == i) {
+      ++w;
+      continue;
+    }
+    static const std::string unknown_upos = "X", unknown_xpos = "XX", root = "root", unspecified = "dep";
+    Token& token = tokens[i];
+    token.upos = unknown_upos;
+    token.xpos = unknown_xpos;
+    token.lemma = token.form;
+    token.head = w < n ? static_cast<int>(words[w]) : n > 0 ? static_cast<int>(words[n - 1]) : i == 0 ? -1 : 0;
+    token.deprel = token.head < 0 ? root : unspecified;
   }
   parsing::rehang_verb_possessors(tokens);
   parsing::relabel_reported_clauses(tokens);

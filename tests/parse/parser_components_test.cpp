@@ -152,12 +152,41 @@ TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
   EXPECT_EQ(s.phrases[0].last, 7);
 }
 
+TEST_F(ParserComponents, BytesThatAreNotTextAreLeftOutOfTheParse) {
+  const auto parser = Parser::load(dir_ / "tiny.model");
+  auto parsed = [&](std::initializer_list<const char*> forms) {
+    Sentence s;
+    for (const char* form : forms) s.tokens.emplace_back().form = form;
+    parser->parse(s);
+    return s;
+  };
+  const Sentence clean = parsed({"the", "king", "praised", "a", "army", "."});
+  // Invalid UTF-8 (a Latin-1 byte) and U+FFFD, which stands for such bytes.
+  const Sentence noisy = parsed({"the", "king", "\xff", "praised", "a", "army", "\xef\xbf\xbd\xef\xbf\xbd", "."});
+  const int at[] = {0, 1, 3, 4, 5, 7};  // where the clean words are in the noisy sentence
+  for (size_t w = 0; w < clean.tokens.size(); ++w) {
+    const Token& word = noisy.tokens[static_cast<size_t>(at[w])];
+    EXPECT_EQ(word.upos, clean.tokens[w].upos) << w;
+    EXPECT_EQ(word.deprel, clean.tokens[w].deprel) << w;
+    EXPECT_EQ(word.head, clean.tokens[w].head < 0 ? -1 : at[clean.tokens[w].head]) << w;
+  }
+  for (const size_t bytes : {2u, 6u}) {
+    EXPECT_EQ(noisy.tokens[bytes].upos, "X");
+    EXPECT_EQ(noisy.tokens[bytes].deprel, "dep");
+    EXPECT_EQ(noisy.tokens[bytes].head, static_cast<int>(bytes) + 1);  // the next word
+  }
+  const Sentence nothing_else = parsed({"\xff", "\xfe\xfe"});
+  EXPECT_EQ(nothing_else.tokens[0].head, -1);
+  EXPECT_EQ(nothing_else.tokens[0].deprel, "root");
+  EXPECT_EQ(nothing_else.tokens[1].head, 0);
+}
+
 TEST_F(ParserComponents, EveryParseIsATreeEvenForOddInput) {
   for (const char* model : {"tiny.model", "beam.model", "right-to-left.model", "combined.model"}) {
     SCOPED_TRACE(model);
     const auto parser = Parser::load(dir_ / model);
     Sentence s;
-    for (const char* form : {".", ".", "Rohan", "in", "in", "zyzzyva", "the", "??", "met", "met"})
+    for (const char* form : {".", ".", "Rohan", "in", "in", "zyzzyva", "\xc3", "the", "??", "met", "met", "\xff"})
       s.tokens.emplace_back().form = form;
     parser->parse(s);
     int roots = 0;
