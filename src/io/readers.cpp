@@ -199,6 +199,17 @@ std::optional<std::string_view> comment_value(std::string_view line, std::string
 // CoNLL-U: "# newdoc" starts a story (its id from "# newdoc id = ..."), "# date = ..."
 // dates it; without them the file is one story named after it. Each sentence is parsed
 // on its own so that a broken one is reported and skipped.
+// Warns at the line of the first ill-formed byte when `text`, which starts at line
+// `first_line` of the input, is not UTF-8; true then. The text is kept as it is, so that
+// offsets still point into the input; its bad bytes read as U+FFFD.
+bool warn_if_not_utf8(std::string_view text, int first_line, const std::string& name, Diagnostics& diagnostics) {
+  const size_t bad = first_ill_formed(text);
+  if (bad == text.size()) return false;
+  const auto line = first_line + std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n');
+  diagnostics.warning(name, static_cast<int>(line), "invalid UTF-8 (first here); such bytes are read as U+FFFD");
+  return true;
+}
+
 void read_conllu_stories(LineReader& lines, const std::string& name, const StorySink& sink,
                          Diagnostics& diagnostics) {
   const std::string file_stem = std::filesystem::path(name).stem().string();
@@ -232,11 +243,13 @@ void read_conllu_stories(LineReader& lines, const std::string& name, const Story
   };
 
   std::string line;
+  bool warned = false;
   while (lines.next(line)) {
     if (trim(line).empty()) {
       parse_block();
       continue;
     }
+    if (!warned) warned = warn_if_not_utf8(line, lines.number(), name, diagnostics);
     if (block.empty()) block_line = lines.number();
     if (line.front() == '#' && !block_has_words) {
       if (const auto id = comment_value(line, "newdoc id"); id || comment_value(line, "newdoc")) {
@@ -342,14 +355,21 @@ std::optional<std::string> read_file(const std::filesystem::path& file, Diagnost
 
 void read_stories(std::istream& in, const std::string& name, const StorySink& sink, Diagnostics& diagnostics) {
   LineReader lines(in);
+  // The formats read whole.
+  auto whole = [&] {
+    const int first_line = lines.number() + 1;
+    std::string text = lines.rest();
+    warn_if_not_utf8(text, first_line, name, diagnostics);
+    return text;
+  };
   switch (detect_format(lines, name)) {
     case InputFormat::petrarch_xml: {
       // XML is read whole: records are cut out of the text (see io/petrarch_xml.h).
-      read_petrarch_stories(lines.rest(), name, sink, diagnostics);
+      read_petrarch_stories(whole(), name, sink, diagnostics);
       break;
     }
     case InputFormat::reuters_sgml: {
-      std::istringstream rest(lines.rest());
+      std::istringstream rest(whole());
       read_reuters_sgml(rest, name, sink, diagnostics);
       break;
     }
@@ -363,15 +383,9 @@ void read_stories(std::istream& in, const std::string& name, const StorySink& si
       // One story per input, named after the file, undated: the caller supplies the date.
       Story story;
       story.id = name == "-" ? "stdin" : std::filesystem::path(name).stem().string();
-      story.text = lines.rest();
+      story.text = whole();
       story.file = name;
       story.line = 1;
-      // Kept as it is, so that offsets still point into the file.
-      if (const size_t bad = first_ill_formed(story.text); bad < story.text.size()) {
-        const auto line = 1 + std::count(story.text.begin(), story.text.begin() + static_cast<long>(bad), '\n');
-        diagnostics.warning(name, static_cast<int>(line),
-                            "invalid UTF-8 (first here); such bytes are read as U+FFFD");
-      }
       sink(std::move(story));
       break;
     }

@@ -248,7 +248,7 @@ TEST(ReadStories, CommentsBeforeTextAreStillPlainTextAndOnlyABraceMeansJsonl) {
   EXPECT_EQ(diagnostics.all().size(), 0u) << dump(diagnostics);
 }
 
-TEST(ReadStories, PlainTextWithInvalidUtf8IsKeptAndWarnedAboutAtItsFirstLine) {
+TEST(ReadStories, InvalidUtf8IsKeptAndWarnedAboutAtItsFirstLine) {
   Diagnostics diagnostics;
   const std::string text = "Trump met Kim.\nIsraeli troops \xff killed two caf\xe9 owners.\nBad \xc3 again.\n";
   const std::vector<Story> stories = read_all(text, diagnostics, "latin1.txt");
@@ -261,6 +261,22 @@ TEST(ReadStories, PlainTextWithInvalidUtf8IsKeptAndWarnedAboutAtItsFirstLine) {
   // A genuine U+FFFD is well formed.
   read_all("Trump met \xef\xbf\xbd Kim.\n", diagnostics, "fine.txt");
   EXPECT_EQ(diagnostics.all().size(), 1u) << dump(diagnostics);
+  // CoNLL-U and PETRARCH XML: the same warning, at the line of the bad byte.
+  Diagnostics conllu;
+  read_all("# newdoc id = d\n1\tTrump\tTrump\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+           "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n3\t\xff\t\xff\tX\tXX\t_\t2\tdep\t_\t_\n",
+           conllu, "parsed.conllu");
+  ASSERT_EQ(conllu.all().size(), 1u) << dump(conllu);
+  EXPECT_EQ(conllu.all()[0].line, 4);
+  Diagnostics xml;
+  const std::vector<Story> records = read_all(
+      "<Sentences>\n<Sentence date=\"20240101\" id=\"A-1\" source=\"x\" sentence=\"True\">\n<Text>\n"
+      "Trump \x93met\x94 Kim.\n</Text>\n</Sentence>\n</Sentences>\n",
+      xml, "records.xml");
+  EXPECT_EQ(records.size(), 1u);
+  ASSERT_EQ(xml.all().size(), 1u) << dump(xml);
+  EXPECT_EQ(xml.all()[0].severity, Diagnostic::Severity::warning);
+  EXPECT_EQ(xml.all()[0].line, 4);
 }
 
 TEST(ReadStories, MissingFileIsReportedNotThrown) {
