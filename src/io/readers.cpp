@@ -196,9 +196,6 @@ std::optional<std::string_view> comment_value(std::string_view line, std::string
   return trim(line.substr(1));
 }
 
-// CoNLL-U: "# newdoc" starts a story (its id from "# newdoc id = ..."), "# date = ..."
-// dates it; without them the file is one story named after it. Each sentence is parsed
-// on its own so that a broken one is reported and skipped.
 // Warns at the line of the first ill-formed byte when `text`, which starts at line
 // `first_line` of the input, is not UTF-8; true then. The text is kept as it is, so that
 // offsets still point into the input; its bad bytes read as U+FFFD.
@@ -210,6 +207,9 @@ bool warn_if_not_utf8(std::string_view text, int first_line, const std::string& 
   return true;
 }
 
+// CoNLL-U: "# newdoc" starts a story (its id from "# newdoc id = ..."), "# date = ..."
+// dates it; without them the file is one story named after it. Each sentence is parsed
+// on its own so that a broken one is reported and skipped.
 void read_conllu_stories(LineReader& lines, const std::string& name, const StorySink& sink,
                          Diagnostics& diagnostics) {
   const std::string file_stem = std::filesystem::path(name).stem().string();

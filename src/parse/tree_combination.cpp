@@ -66,6 +66,7 @@ void combine_trees(std::span<const std::span<const int>> trees, std::span<const 
                    std::span<const char> punctuation, std::span<int> heads, std::span<int> chosen_by) {
   assert(!trees.empty() && trees.size() == weights.size());
   const size_t n = heads.size();
+  if (n == 0) return;
   if (n > kLongestCombined) {
     std::copy(trees[0].begin(), trees[0].end(), heads.begin());
     std::fill(chosen_by.begin(), chosen_by.end(), 0);

@@ -147,6 +147,13 @@ TEST(TreeCombination, AgreeingParsersGiveTheirTreeBack) {
   EXPECT_EQ(c.heads, tree);
 }
 
+TEST(TreeCombination, AnEmptySentenceHasAnEmptyTree) {
+  const std::vector<std::vector<int>> trees(3);
+  const std::vector<std::span<const int>> views(trees.begin(), trees.end());
+  const std::vector<double> weights = {1.0, 1.0, 1.0};
+  combine_trees(views, weights, {}, {}, {});  // must not touch anything
+}
+
 TEST(TreeCombination, AVeryLongSentenceKeepsTheFirstTree) {
   const size_t n = kLongestCombined + 1;
   std::vector<int> chain(n), star(n, 0);
