@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <mutex>
 #include <sstream>
@@ -52,8 +53,21 @@ std::vector<std::vector<uint16_t>> tag_all(const parsing::Tagger& tagger, const 
   return tags;
 }
 
+// Runs job(0), ..., job(count - 1), as many at once as there are cores.
+void run_on_cores(size_t count, const std::function<void(size_t)>& job) {
+  std::atomic<size_t> next = 0;
+  auto work = [&] {
+    for (size_t k; (k = next++) < count;) job(k);
+  };
+  const size_t threads = std::min<size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+}
+
 // Tags of every training sentence from a tagger that did not learn from it (jackknifing),
-// as ids of the final tagger; the folds are trained two at a time.
+// as ids of the final tagger; the folds are trained on all cores.
 std::vector<std::vector<uint16_t>> jackknifed_tags(const std::vector<Sentence>& sentences, const parsing::Tagger& final_tagger,
                                                    const TrainOptions& options) {
   const size_t folds = static_cast<size_t>(options.tag_folds);
@@ -73,12 +87,7 @@ std::vector<std::vector<uint16_t>> jackknifed_tags(const std::vector<Sentence>& 
       tags[s] = std::move(fold_tags[s]);
     }
   };
-  for (size_t fold = 0; fold < folds; fold += 2) {
-    std::thread second;
-    if (fold + 1 < folds) second = std::thread(run_fold, fold + 1);
-    run_fold(fold);
-    if (second.joinable()) second.join();
-  }
+  run_on_cores(folds, run_fold);
   return tags;
 }
 
@@ -91,39 +100,31 @@ std::string names(const std::vector<ParserSpec>& parsers) {
   return out;
 }
 
-// The parsers, trained on as many cores as there are (each learns alone from shared data).
+// The parsers, trained on all cores (each learns alone from the shared data).
 std::vector<parsing::DependencyParser> train_parsers(const std::vector<Sentence>& sentences,
                                                      const std::vector<std::vector<uint16_t>>& tags,
                                                      const TrainOptions& options) {
   std::vector<parsing::DependencyParser> parsers(options.parsers.size());
   std::mutex log_lock;
-  std::atomic<size_t> next = 0;
-  auto work = [&] {
-    for (size_t k; (k = next++) < parsers.size();) {
-      const ParserSpec& spec = options.parsers[k];
-      const std::string name = "parser " + spec.name() + ": ";
-      auto log = [&](const std::string& line) {
-        if (!options.log) return;
-        const std::lock_guard hold(log_lock);
-        options.log(options.parsers.size() > 1 ? name + line : line);
-      };
-      parsing::ParserTraining training;
-      training.epochs = options.parser_epochs;
-      training.beam = spec.beam;
-      training.right_to_left = spec.right_to_left;
-      training.min_updates = options.min_updates;
-      training.transition_min_updates = spec.beam > 1 ? options.transition_min_updates : 0;
-      training.log = log;
-      parsers[k] = parsing::DependencyParser::train(sentences, tags, training);
-      log("features kept: transitions " + std::to_string(parsers[k].transition_model().feature_count()) +
-          ", labels " + std::to_string(parsers[k].label_model().feature_count()));
-    }
-  };
-  const size_t threads = std::min<size_t>(parsers.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
+  run_on_cores(parsers.size(), [&](size_t k) {
+    const ParserSpec& spec = options.parsers[k];
+    const std::string name = "parser " + spec.name() + ": ";
+    auto log = [&](const std::string& line) {
+      if (!options.log) return;
+      const std::lock_guard hold(log_lock);
+      options.log(options.parsers.size() > 1 ? name + line : line);
+    };
+    parsing::ParserTraining training;
+    training.epochs = options.parser_epochs;
+    training.beam = spec.beam;
+    training.right_to_left = spec.right_to_left;
+    training.min_updates = options.min_updates;
+    training.transition_min_updates = spec.beam > 1 ? options.transition_min_updates : 0;
+    training.log = log;
+    parsers[k] = parsing::DependencyParser::train(sentences, tags, training);
+    log("features kept: transitions " + std::to_string(parsers[k].transition_model().feature_count()) +
+        ", labels " + std::to_string(parsers[k].label_model().feature_count()));
+  });
   return parsers;
 }
 
