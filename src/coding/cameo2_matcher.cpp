@@ -729,7 +729,7 @@ void Coding::direct_arguments(int verb, std::vector<NounPhrase>& sources, std::v
     } else if (in(r, {"obj", "dobj", "iobj", "nsubjpass", "nsubj:pass"})) {
       phrases_of(tree_, *b, targets);
       if (passive && (r == "nsubjpass" || r == "nsubj:pass")) *passive = true;
-    } else if (others && (in(r, {"nmod", "obl", "advmod"}) ||
+    } else if (others && (in(r, {"nmod", "obl", "obl:agent", "obl:unmarked", "advmod"}) ||
                           // "called the US the most reactionary country": a predicate noun
                           (r == "xcomp" && in(tree_.pos(*b), {"NOUN", "PROPN", "ADJ"})))) {
       phrases_of(tree_, *b, *others);
@@ -1139,7 +1139,7 @@ std::vector<RawEvent> Coding::run() {
     if (sentence_nouns.empty()) {
       for (int i = 0; i < n; ++i)
         if (in(tree_.pos(i), {"NOUN", "PROPN"}) &&
-            in(tree_.rel(i), {"nsubj", "obj", "dobj", "iobj", "nmod", "obl", "nsubjpass", "nsubj:pass"}))
+            in(tree_.rel(i), {"nsubj", "obj", "dobj", "iobj", "nmod", "obl", "obl:agent", "nsubjpass", "nsubj:pass"}))
           phrases_of(tree_, i, sentence_nouns);
       sentence_nouns_by_start = unique_by_start(sentence_nouns);
     }
@@ -1186,8 +1186,8 @@ std::vector<RawEvent> Coding::run() {
   for (const VerbInfo& verb : verbs_) {
     const int v = verb.id;
     if (tree_.tok(v).head < 0 || is_root(v) || !has_own_subject(v)) continue;
-    if (!in(tree_.rel(v), {"conj", "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "obl", "nmod",
-                           "appos", "dep"}))
+    if (!in(tree_.rel(v), {"conj", "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "obl", "obl:agent",
+                           "nmod", "appos", "dep"}))
       continue;
     int depth = 0;
     for (int h = tree_.tok(v).head; h >= 0 && depth <= n; h = tree_.tok(h).head) ++depth;

@@ -843,6 +843,9 @@ ModalityReading modality_of(const Sentence& sentence, int predicate) {
       // condition: a clause marked "if" is the condition wherever it hangs, and what hangs on it
       // is as conditional as it is.
       if (const int condition = if_mark(t, h); condition >= 0) cues.add(Modality::hypothetical, condition);
+    } else if (r == "parataxis" && node > h && if_mark(t, h) >= 0) {
+      // The same misparse with the consequent read as a clause set beside the condition.
+      cues.add(Modality::hypothetical, if_mark(t, h));
     } else if (r == "conj") {
       // A conjunct with its own subject or auxiliary is its own statement.
       if (has_subject(t, node) || t.child_with_rel(node, "aux") >= 0) break;

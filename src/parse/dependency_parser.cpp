@@ -128,8 +128,7 @@ struct State {
 // Per-position word and tag values (position 0 unused, n + 1 the root).
 struct Lexical {
   std::vector<uint64_t> word, tag, word_tag;
-  // punctuation_before[k]: tokens of ASCII punctuation at positions 1..k-1 (commas and dashes
-  // between two words tell much about whether one heads the other).
+  // punctuation_before[k]: tokens of ASCII punctuation at positions 1..k-1.
   std::vector<int> punctuation_before;
 
   // The values of the word at position k, kNone for no word (k = -1).
@@ -144,20 +143,11 @@ struct Lexical {
     tag.assign(1, kNone);
     word_tag.assign(1, kNone);
     punctuation_before.assign(2, 0);
-    char lower[64];
     for (size_t i = 0; i < forms.size(); ++i) {
-      const std::string_view form = forms[i];
-      const size_t size = std::min(form.size(), sizeof lower);
-      for (size_t c = 0; c < size; ++c)
-        lower[c] = (form[c] >= 'A' && form[c] <= 'Z') ? static_cast<char>(form[c] + 32) : form[c];
-      word.push_back(hash_bytes(std::string_view(lower, size)));
+      word.push_back(hash_lowercase(forms[i]));
       tag.push_back(tags[i]);
       word_tag.push_back(hash_mix(word.back(), tags[i]));
-      const bool punctuation = std::all_of(form.begin(), form.end(), [](char ch) {
-        return (ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') || (ch >= '[' && ch <= '`') ||
-               (ch >= '{' && ch <= '~');
-      });
-      punctuation_before.push_back(punctuation_before.back() + (punctuation && !form.empty()));
+      punctuation_before.push_back(punctuation_before.back() + is_ascii_punctuation(forms[i]));
     }
     word.push_back(root_word);
     tag.push_back(0xFFFE);
@@ -554,7 +544,7 @@ int learn_label(PerceptronTrainer& labeller, const State& st, const Lexical& lex
 
 }  // namespace
 
-void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
+int64_t DependencyParser::parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
   if (!right_to_left_) return search(input, heads, labels);
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<uint16_t> tags;
@@ -562,15 +552,16 @@ void DependencyParser::parse(const ParserInput& input, std::span<int> heads, std
   forms.assign(input.forms.rbegin(), input.forms.rend());
   tags.assign(input.tags.rbegin(), input.tags.rend());
   punctuation.assign(input.punctuation.rbegin(), input.punctuation.rend());
-  search({forms, tags, punctuation}, heads, labels);
+  const int64_t score = search({forms, tags, punctuation}, heads, labels);
   std::reverse(heads.begin(), heads.end());
   std::reverse(labels.begin(), labels.end());
   const int last = static_cast<int>(heads.size()) - 1;
   for (int& head : heads)
     if (head >= 0) head = last - head;
+  return score;
 }
 
-void DependencyParser::search(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
+int64_t DependencyParser::search(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const {
   thread_local Lexical lex;
   thread_local TransitionScorer scorer;
   thread_local std::vector<int32_t> label_scores;
@@ -650,6 +641,7 @@ void DependencyParser::search(const ParserInput& input, std::span<int> heads, st
     heads[i - 1] = i == root ? -1 : st.head[i] - 1;
     labels[i - 1] = static_cast<uint16_t>(st.label[i]);
   }
+  return beam[0].score;
 }
 
 void rehang_verb_possessors(std::vector<Token>& tokens) {
@@ -772,25 +764,34 @@ DependencyParser DependencyParser::read(ModelReader& in) {
   return p;
 }
 
+std::vector<std::string> label_inventory(const std::vector<Sentence>& sentences) {
+  std::vector<std::string> labels = {"root", "dep"};
+  for (const Sentence& sentence : sentences)
+    for (const Token& token : sentence.tokens)
+      if (token.head >= 0 && std::find(labels.begin(), labels.end(), token.deprel) == labels.end())
+        labels.push_back(token.deprel);
+  return labels;
+}
+
+int label_index(const std::vector<std::string>& labels, const Token& token) {
+  if (token.head < 0) return 0;
+  return static_cast<int>(std::find(labels.begin(), labels.end(), token.deprel) - labels.begin());
+}
+
 DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
                                          const std::vector<std::vector<uint16_t>>& tags,
                                          const ParserTraining& options) {
   DependencyParser p;
-  auto label_id = [&](const std::string& name) {
-    const auto it = std::find(p.labels_.begin(), p.labels_.end(), name);
-    if (it != p.labels_.end()) return static_cast<int>(it - p.labels_.begin());
-    p.labels_.push_back(name);
-    return static_cast<int>(p.labels_.size()) - 1;
-  };
-  p.root_label_ = label_id("root");
-  p.fallback_label_ = label_id("dep");
+  p.labels_ = label_inventory(sentences);
+  p.root_label_ = 0;
+  p.fallback_label_ = 1;
   std::vector<std::vector<int>> gold_heads(sentences.size()), gold_labels(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) {
     gold_heads[s].push_back(-1);
     gold_labels[s].push_back(-1);
     for (const Token& token : sentences[s].tokens) {
       gold_heads[s].push_back(token.head < 0 ? static_cast<int>(sentences[s].tokens.size()) + 1 : token.head + 1);
-      gold_labels[s].push_back(label_id(token.head < 0 ? std::string("root") : token.deprel));
+      gold_labels[s].push_back(label_index(p.labels_, token));
     }
   }
   p.right_to_left_ = options.right_to_left;

@@ -66,6 +66,12 @@ void rehang_verb_possessors(std::vector<Token>& tokens);
 // adverbial clause (155 complements and parataxes). Runs on labeled, lemmatized tokens.
 void relabel_reported_clauses(std::vector<Token>& tokens);
 
+// The labels of a treebank's arcs, as parsers and the arc labeller number them: "root", "dep"
+// (for words left without a head), then the others in the order they first occur.
+std::vector<std::string> label_inventory(const std::vector<Sentence>& sentences);
+// The index of a gold token's label in label_inventory()'s list of its treebank.
+int label_index(const std::vector<std::string>& labels, const Token& token);
+
 class DependencyParser {
  public:
   const std::vector<std::string>& labels() const { return labels_; }
@@ -73,7 +79,10 @@ class DependencyParser {
   const LinearModel& label_model() const { return labeller_; }
 
   // heads[i] = head token index or -1 for the root; labels[i] = index into labels().
-  void parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
+  // Returns a beam parser's score of the tree: trained globally, it ranks analyses of the same
+  // words, also when they are tagged differently. A greedy parser returns 0.
+  int64_t parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
+  int beam() const { return beam_; }
 
   void write(ModelWriter& out) const;
   static DependencyParser read(ModelReader& in);
@@ -84,7 +93,7 @@ class DependencyParser {
 
  private:
   // parse() on the words in the order the transitions take them.
-  void search(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
+  int64_t search(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
   void train_greedy(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
                     const std::vector<std::vector<int>>& gold_heads, const std::vector<std::vector<int>>& gold_labels,
                     const ParserTraining& options);

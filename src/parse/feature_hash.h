@@ -19,6 +19,23 @@ inline uint64_t hash_bytes(std::string_view s) {
   return hash_mix(h, s.size());
 }
 
+// hash_bytes of the form with ASCII letters lowercased (of its first 64 bytes).
+inline uint64_t hash_lowercase(std::string_view form) {
+  char lower[64];
+  const size_t size = form.size() < sizeof lower ? form.size() : sizeof lower;
+  for (size_t c = 0; c < size; ++c) lower[c] = (form[c] >= 'A' && form[c] <= 'Z') ? static_cast<char>(form[c] + 32) : form[c];
+  return hash_bytes(std::string_view(lower, size));
+}
+
+// A token of ASCII punctuation only: commas and dashes between two words tell much about
+// whether one heads the other.
+inline bool is_ascii_punctuation(std::string_view form) {
+  for (const char ch : form)
+    if (!((ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') || (ch >= '[' && ch <= '`') || (ch >= '{' && ch <= '~')))
+      return false;
+  return !form.empty();
+}
+
 // Key of a feature: never 0, which marks an empty slot in the model's table.
 inline uint64_t feature_key(uint64_t template_id, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   const uint64_t h = hash_mix(hash_mix(hash_mix(template_id, a), b), c);

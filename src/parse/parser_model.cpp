@@ -8,7 +8,7 @@ namespace annals {
 
 namespace {
 constexpr char kMagic[8] = {'A', 'N', 'N', 'P', 'A', 'R', 'S', 'E'};
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 }  // namespace
 
 void Parser::Components::write(parsing::ModelWriter& out) const {
@@ -19,6 +19,7 @@ void Parser::Components::write(parsing::ModelWriter& out) const {
   lemmatizer.write(out);
   out.value<uint32_t>(static_cast<uint32_t>(parsers.size()));
   for (const auto& parser : parsers) parser.write(out);
+  labeller.write(out);
 }
 
 Parser::Components Parser::Components::read(parsing::ModelReader& in) {
@@ -38,7 +39,10 @@ Parser::Components Parser::Components::read(parsing::ModelReader& in) {
     c.parsers.push_back(parsing::DependencyParser::read(in));
     c.weights.push_back(1.0 + 1e-3 * (count - k));
   }
-  if (!in.at_end()) in.fail("trailing bytes after the parser");
+  c.labeller = parsing::ArcLabeller::read(in);
+  for (const auto& parser : c.parsers)
+    if (parser.labels() != c.labeller.labels()) in.fail("parser and arc labeller label lists differ");
+  if (!in.at_end()) in.fail("trailing bytes after the arc labeller");
   return c;
 }
 

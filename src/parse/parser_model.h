@@ -1,11 +1,12 @@
 // The three trained components as one model file: a header naming the format, the
-// provenance text, then tagger, lemmatizer and parsers.
+// provenance text, then tagger, lemmatizer, parsers and arc labeller.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "annals/parser.h"
+#include "parse/arc_labeller.h"
 #include "parse/dependency_parser.h"
 #include "parse/lemmatizer.h"
 #include "parse/model_file.h"
@@ -22,6 +23,8 @@ struct Parser::Components {
   std::vector<parsing::DependencyParser> parsers;
   // Their votes when combined, set by read(): one each, the earlier ones heavier by a hair.
   std::vector<double> weights;
+  // Labels the final tree, with the parser's labels as a first opinion.
+  parsing::ArcLabeller labeller;
 
   void write(parsing::ModelWriter& out) const;
   static Components read(parsing::ModelReader& in);

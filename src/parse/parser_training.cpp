@@ -100,32 +100,40 @@ std::string names(const std::vector<ParserSpec>& parsers) {
   return out;
 }
 
-// The parsers, trained on all cores (each learns alone from the shared data).
-std::vector<parsing::DependencyParser> train_parsers(const std::vector<Sentence>& sentences,
-                                                     const std::vector<std::vector<uint16_t>>& tags,
-                                                     const TrainOptions& options) {
-  std::vector<parsing::DependencyParser> parsers(options.parsers.size());
+// The parsers and the arc labeller, trained on all cores (each learns alone from the shared
+// data); the labeller, the quickest, last.
+void train_parsers_and_labeller(const std::vector<Sentence>& sentences, const std::vector<std::vector<uint16_t>>& tags,
+                                const TrainOptions& options, Parser::Components& components) {
+  auto& parsers = components.parsers;
+  parsers.resize(options.parsers.size());
   std::mutex log_lock;
-  run_on_cores(parsers.size(), [&](size_t k) {
+  auto log = [&](const std::string& line) {
+    if (!options.log) return;
+    const std::lock_guard hold(log_lock);
+    options.log(line);
+  };
+  run_on_cores(parsers.size() + 1, [&](size_t k) {
+    if (k == parsers.size()) {
+      parsing::ArcLabellerTraining training;
+      training.epochs = options.parser_epochs;
+      training.min_updates = options.min_updates;
+      components.labeller = parsing::ArcLabeller::train(sentences, tags, training);
+      log("arc labeller features kept: " + std::to_string(components.labeller.model().feature_count()));
+      return;
+    }
     const ParserSpec& spec = options.parsers[k];
-    const std::string name = "parser " + spec.name() + ": ";
-    auto log = [&](const std::string& line) {
-      if (!options.log) return;
-      const std::lock_guard hold(log_lock);
-      options.log(options.parsers.size() > 1 ? name + line : line);
-    };
+    const std::string name = parsers.size() > 1 ? "parser " + spec.name() + ": " : "";
     parsing::ParserTraining training;
     training.epochs = options.parser_epochs;
     training.beam = spec.beam;
     training.right_to_left = spec.right_to_left;
     training.min_updates = options.min_updates;
     training.transition_min_updates = spec.beam > 1 ? options.transition_min_updates : 0;
-    training.log = log;
+    training.log = [&](const std::string& line) { log(name + line); };
     parsers[k] = parsing::DependencyParser::train(sentences, tags, training);
-    log("features kept: transitions " + std::to_string(parsers[k].transition_model().feature_count()) +
+    log(name + "features kept: transitions " + std::to_string(parsers[k].transition_model().feature_count()) +
         ", labels " + std::to_string(parsers[k].label_model().feature_count()));
   });
-  return parsers;
 }
 
 std::string percent(double fraction) {
@@ -210,7 +218,7 @@ TrainReport train_model(const TrainOptions& options) {
   const auto parser_tags = options.tag_folds > 1 ? jackknifed_tags(sentences, components->tagger, options)
                                                  : tag_all(components->tagger, sentences);
   log("tagger features kept: " + std::to_string(components->tagger.model().feature_count()));
-  components->parsers = train_parsers(sentences, parser_tags, options);
+  train_parsers_and_labeller(sentences, parser_tags, options, *components);
 
   parsing::ModelWriter out;
   components->write(out);

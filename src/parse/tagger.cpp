@@ -111,6 +111,23 @@ int best_class(const Scores& scores, int count) {
 
 }  // namespace
 
+void Tagger::index_parts_of_speech() {
+  part_of_speech_.clear();
+  for (const std::string& upos : upos_) {
+    const std::string_view part = upos == "PROPN" ? std::string_view("NOUN") : std::string_view(upos);
+    const auto known = std::find(upos_.begin(), upos_.end(), part);
+    part_of_speech_.push_back(static_cast<uint16_t>(known - upos_.begin()));
+  }
+}
+
+void Tagger::note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const {
+  for (int t = 0; t < tag_count(); ++t) {
+    if (part_of_speech_[t] == part_of_speech_[best]) continue;
+    const int32_t margin = scores[best] - scores[t];
+    if (doubt.word < 0 || margin < doubt.margin) doubt = Doubt{word, static_cast<uint16_t>(t), margin};
+  }
+}
+
 uint16_t Tagger::likely_tag(uint64_t word) const {
   const uint32_t* tag = lexicon_.find(word);
   return tag ? static_cast<uint16_t>(*tag) : kUnknownWord;
@@ -122,7 +139,8 @@ int Tagger::tag_id(std::string_view upos, std::string_view xpos) const {
   return -1;
 }
 
-void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> tags) const {
+void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> tags, Doubt* doubt) const {
+  if (doubt) *doubt = Doubt{};
   thread_local std::vector<WordInfo> words;
   thread_local std::vector<uint64_t> likely;
   thread_local std::vector<int32_t> scores;
@@ -147,6 +165,7 @@ void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> ta
       std::fill(scores.begin(), scores.end(), 0);
       model_.add_scores(std::span(feats.data(), n), scores);
       tag = best_class(scores, tag_count());
+      if (doubt) note_doubt(static_cast<int>(i), tag, scores, *doubt);
     }
     tags[i] = static_cast<uint16_t>(tag);
     prev2 = prev;
@@ -183,6 +202,7 @@ Tagger Tagger::read(ModelReader& in) {
   }
   t.lexicon_ = HashIndex(std::move(lexicon));
   t.model_ = LinearModel::read(in);
+  t.index_parts_of_speech();
   if (t.model_.classes() != t.tag_count()) in.fail("tagger model and tag list disagree");
   return t;
 }
@@ -208,6 +228,7 @@ Tagger Tagger::train(const std::vector<Sentence>& sentences, const TaggerTrainin
     }
   }
   if (t.upos_.empty()) throw std::invalid_argument("no tagged words to train the tagger from");
+  t.index_parts_of_speech();
   std::vector<HashIndex::Entry> lexicon;
   for (const auto& [word, counts] : word_tags) {
     int total = 0, best = 0, best_tag = 0;

@@ -35,7 +35,14 @@ class Tagger {
   // tags.size() == forms.size(). Entries set to kPredict are tagged; the others are taken
   // as given (and serve as context for the words after them).
   static constexpr uint16_t kPredict = 0xFFFF;
-  void tag(std::span<const std::string_view> forms, std::span<uint16_t> tags) const;
+  // The word the tagger was least sure of between two parts of speech (a noun and a proper
+  // noun aside): its runner-up tag and by how much it lost. word -1: no such word.
+  struct Doubt {
+    int word = -1;
+    uint16_t runner_up = 0;
+    int32_t margin = 0;
+  };
+  void tag(std::span<const std::string_view> forms, std::span<uint16_t> tags, Doubt* doubt = nullptr) const;
 
   void write(ModelWriter& out) const;
   static Tagger read(ModelReader& in);
@@ -51,6 +58,10 @@ class Tagger {
   // word is frequent and (nearly) always takes that tag, so it is tagged without scoring.
   HashIndex lexicon_;
   uint16_t likely_tag(uint64_t word) const;  // a lexicon entry, or a value no entry has
+  void note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const;
+  // Per tag: the first tag of its part of speech (UPOS, with proper nouns counted as nouns).
+  std::vector<uint16_t> part_of_speech_;
+  void index_parts_of_speech();
 };
 
 }  // namespace annals::parsing

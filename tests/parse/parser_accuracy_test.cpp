@@ -35,7 +35,7 @@ std::optional<ParseScores> ewt_dev_sample(const char* model_name) {
 TEST(ParserAccuracy, CommittedModelOnEwtDevSample) {
   const auto scores = ewt_dev_sample("en.model");
   if (!scores) GTEST_SKIP() << "needs ../shared/treebanks/en_ewt-ud-dev.conllu and data/models/en.model";
-  // The committed model scores UPOS 0.960, UAS 0.849, LAS 0.813, lemma 0.975 here.
+  // The committed model scores UPOS 0.960, UAS 0.849, LAS 0.817, lemma 0.975 here.
   EXPECT_GE(scores->upos, 0.95);
   EXPECT_GE(scores->uas, 0.83);
   EXPECT_GE(scores->las, 0.79);
