@@ -72,9 +72,9 @@ struct Tree {
 
 // Features of the arc h -> d.
 size_t features(const Tree& t, int h, int d, std::array<uint64_t, kMaxFeatures>& out) {
-  size_t k = 0;
+  TemplateValues<kMaxFeatures> v;
   uint64_t id = 0;
-  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { out[k++] = feature_key(++id, a, b, c); };
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { v.add(++id, a, b, c); };
   const uint64_t direction = d < h ? 1 : 2;
   const uint64_t distance = static_cast<uint64_t>(std::min(std::abs(h - d), 7));
   const int low = std::min(h, d), high = std::max(h, d);
@@ -131,7 +131,7 @@ size_t features(const Tree& t, int h, int d, std::array<uint64_t, kMaxFeatures>&
     add(t.P(d), t.W(s), place);
     add(t.P(d), t.label[s], place);
   }
-  return k;
+  return v.hash(out.data());
 }
 
 // The best label for an arc (never the root's); `favoured` gets `margin` more.
@@ -149,23 +149,35 @@ int best_label(const Scores& scores, int labels, int favoured = -1, int32_t marg
 }  // namespace
 
 void ArcLabeller::label(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
-                        std::span<const int> heads, std::span<uint16_t> labels) const {
+                        std::span<const char> reconsider, std::span<const int> heads,
+                        std::span<uint16_t> labels) const {
   thread_local Tree tree;
   thread_local std::vector<int32_t> scores;
   tree.fill(forms, tags, heads, labels);
   const int label_count = static_cast<int>(labels_.size());
   scores.resize(label_count);
-  std::array<uint64_t, kMaxFeatures> feats;
-  for (int d = 0; d < tree.size(); ++d) {
-    if (heads[d] < 0) {
-      labels[d] = kRootLabel;
-      continue;
+  // The words to label, each one's features asked of the memory while the one before is scored.
+  auto next_word = [&](int d) {
+    while (d < tree.size() && (heads[d] < 0 || !reconsider[d])) ++d;
+    return d;
+  };
+  std::array<uint64_t, kMaxFeatures> feats[2];
+  size_t counts[2] = {};
+  int d = next_word(0);
+  if (d < tree.size()) counts[0] = features(tree, heads[d], d, feats[0]);
+  for (int k = 0; d < tree.size(); k ^= 1) {
+    const int next = next_word(d + 1);
+    if (next < tree.size()) {
+      counts[k ^ 1] = features(tree, heads[next], next, feats[k ^ 1]);
+      model_.prefetch(std::span(feats[k ^ 1].data(), counts[k ^ 1]));
     }
-    const size_t n = features(tree, heads[d], d, feats);
     std::fill(scores.begin(), scores.end(), 0);
-    model_.add_scores(std::span(feats.data(), n), scores);
+    model_.add_scores(std::span(feats[k].data(), counts[k]), scores);
     labels[d] = static_cast<uint16_t>(best_label(scores, label_count, labels[d], kParserLabelMargin));
+    d = next;
   }
+  for (int w = 0; w < tree.size(); ++w)
+    if (heads[w] < 0) labels[w] = kRootLabel;
 }
 
 void ArcLabeller::write(ModelWriter& out) const {

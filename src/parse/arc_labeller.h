@@ -31,10 +31,10 @@ class ArcLabeller {
   const LinearModel& model() const { return model_; }
 
   // heads[i]: the head of word i, -1 for the root. labels[i]: the parser's label (an index
-  // into labels()), replaced by this model's when it prefers another by a clear margin; the
-  // root gets "root". The parser's labels of the other arcs are features.
-  void label(std::span<const std::string_view> forms, std::span<const uint16_t> tags, std::span<const int> heads,
-             std::span<uint16_t> labels) const;
+  // into labels()); where reconsider[i], replaced by this model's when it prefers another by a
+  // clear margin. The root gets "root". The parser's labels of the other arcs are features.
+  void label(std::span<const std::string_view> forms, std::span<const uint16_t> tags, std::span<const char> reconsider,
+             std::span<const int> heads, std::span<uint16_t> labels) const;
 
   void write(ModelWriter& out) const;
   static ArcLabeller read(ModelReader& in);

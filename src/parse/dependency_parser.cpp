@@ -155,25 +155,6 @@ struct Lexical {
   }
 };
 
-// Each template's values with its id, hashed into feature keys in one tight loop at the end
-// (hashing in each template's own call, one after another, took more time than scoring).
-template <size_t kCapacity>
-struct TemplateValues {
-  uint64_t id[kCapacity], a[kCapacity], b[kCapacity], c[kCapacity];
-  size_t count = 0;
-  [[gnu::always_inline]] void add(uint64_t template_id, uint64_t x, uint64_t y = 0, uint64_t z = 0) {
-    id[count] = template_id;
-    a[count] = x;
-    b[count] = y;
-    c[count] = z;
-    ++count;
-  }
-  size_t hash(uint64_t* out) const {
-    for (size_t i = 0; i < count; ++i) out[i] = feature_key(id[i], a[i], b[i], c[i]);
-    return count;
-  }
-};
-
 // The positions the transition features look at; -1 where there is none.
 struct Context {
   int s0, s1, n0, n1, n2, s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, before_n0;

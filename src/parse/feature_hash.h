@@ -2,6 +2,7 @@
 // so no feature strings are built or stored.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -41,5 +42,24 @@ inline uint64_t feature_key(uint64_t template_id, uint64_t a, uint64_t b = 0, ui
   const uint64_t h = hash_mix(hash_mix(hash_mix(template_id, a), b), c);
   return h == 0 ? 1 : h;
 }
+
+// Each template's values with its id, hashed into feature keys in one tight loop at the end
+// (hashing in each template's own call, one after another, took more time than scoring).
+template <size_t kCapacity>
+struct TemplateValues {
+  uint64_t id[kCapacity], a[kCapacity], b[kCapacity], c[kCapacity];
+  size_t count = 0;
+  [[gnu::always_inline]] void add(uint64_t template_id, uint64_t x, uint64_t y = 0, uint64_t z = 0) {
+    id[count] = template_id;
+    a[count] = x;
+    b[count] = y;
+    c[count] = z;
+    ++count;
+  }
+  size_t hash(uint64_t* out) const {
+    for (size_t i = 0; i < count; ++i) out[i] = feature_key(id[i], a[i], b[i], c[i]);
+    return count;
+  }
+};
 
 }  // namespace annals::parsing

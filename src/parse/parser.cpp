@@ -154,10 +154,19 @@ void Parser::parse(Sentence& sentence) const {
     parsing::combine_trees(views, c.weights, punctuation, heads, chosen_by);
   }
   parsing::attach_paired_punctuation(forms, punctuation, heads);
+  // The arc labeller reconsiders the labels of nouns, names, verbs and adjectives. Of the other
+  // words' labels it changed 0.1% on EWT and GUM dev, as many wrongly as rightly (pronouns'
+  // more wrongly); skipping them makes parsing about 5% faster.
   thread_local std::vector<uint16_t> labels;
+  thread_local std::vector<char> content;
   labels.resize(n);
-  for (size_t w = 0; w < n; ++w) labels[w] = tree_labels[static_cast<size_t>(chosen_by[w])][w];
-  c.labeller.label(forms, tags, heads, labels);
+  content.resize(n);
+  for (size_t w = 0; w < n; ++w) {
+    labels[w] = tree_labels[static_cast<size_t>(chosen_by[w])][w];
+    const std::string_view upos = c.tagger.upos(tags[w]);
+    content[w] = upos == "NOUN" || upos == "PROPN" || upos == "VERB" || upos == "ADJ";
+  }
+  c.labeller.label(forms, tags, content, heads, labels);
   for (size_t w = 0; w < n; ++w) {
     Token& token = tokens[words[w]];
     token.upos = c.tagger.upos(tags[w]);

@@ -92,7 +92,7 @@ TEST_F(ArcLabellerTest, LabelsTheFirstObjectByWhatFollowsIt) {
     std::vector<uint16_t> given(sentence.tokens.size());
     for (size_t i = 0; i < given.size(); ++i)
       given[i] = sentence.tokens[i].deprel == "iobj" ? obj : static_cast<uint16_t>(label_index(labels, sentence.tokens[i]));
-    labeller_->label(forms_of(sentence), test.tags[s], heads_of(sentence), given);
+    labeller_->label(forms_of(sentence), test.tags[s], std::vector<char>(given.size(), 1), heads_of(sentence), given);
     for (size_t i = 0; i < given.size(); ++i) {
       const std::string& want = sentence.tokens[i].head < 0 ? labels[0] : sentence.tokens[i].deprel;
       ++arcs;
@@ -102,6 +102,18 @@ TEST_F(ArcLabellerTest, LabelsTheFirstObjectByWhatFollowsIt) {
   }
   EXPECT_EQ(right, arcs);
   EXPECT_EQ(indirect, test.sentences.size() / 2);
+
+  // A word not to reconsider keeps the parser's label.
+  const size_t dative = test.sentences.size() - 1;  // the last has a second object
+  const Sentence& sentence = test.sentences[dative];
+  std::vector<uint16_t> given(sentence.tokens.size());
+  for (size_t i = 0; i < given.size(); ++i) given[i] = static_cast<uint16_t>(label_index(labels, sentence.tokens[i]));
+  ASSERT_EQ(labels[given[4]], "iobj");
+  given[4] = obj;
+  std::vector<char> reconsider(given.size(), 1);
+  reconsider[4] = 0;
+  labeller_->label(forms_of(sentence), test.tags[dative], reconsider, heads_of(sentence), given);
+  EXPECT_EQ(labels[given[4]], "obj");
 }
 
 TEST_F(ArcLabellerTest, KeepsTheParsersLabelWithoutEvidenceAgainstIt) {
@@ -113,7 +125,7 @@ TEST_F(ArcLabellerTest, KeepsTheParsersLabelWithoutEvidenceAgainstIt) {
   const auto& labels = labeller_->labels();
   std::vector<uint16_t> given = {static_cast<uint16_t>(labels.size() - 1), 1, static_cast<uint16_t>(labels.size() - 2)};
   const std::vector<uint16_t> want = {given[0], 0, given[2]};
-  labeller_->label(forms, tags, heads, given);
+  labeller_->label(forms, tags, std::vector<char>(forms.size(), 1), heads, given);
   EXPECT_EQ(given, want);
 }
 
