@@ -52,7 +52,9 @@ struct ParseScores {
   double upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;  // fractions in [0, 1]
   double seconds = 0;                                       // parsing time alone
 };
-ParseScores evaluate(const Parser& parser, const std::vector<Sentence>& gold);
+// With gold_tags the words keep their gold UPOS and Penn tags (those the model knows), so the
+// scores show what the tagger's errors cost the parser.
+ParseScores evaluate(const Parser& parser, const std::vector<Sentence>& gold, bool gold_tags = false);
 
 // How one parser of a model searches and in which order it reads the words.
 struct ParserSpec {

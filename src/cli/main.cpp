@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
   parse_cmd->add_flag("--from-raw", parse.from_raw,
                       "With --evaluate: rebuild the file's raw text, segment and parse it, and score the "
                       "aligned words (token, sentence, UPOS, UAS, LAS F1)");
+  parse_cmd->add_flag("--gold-tags", parse.gold_tags,
+                      "With --evaluate: parse with the file's own UPOS and Penn tags, to see what tagging errors cost");
 
   StoreCommands store(app);
 

@@ -69,8 +69,12 @@ int run_parse(const ParseArgs& args) {
     fmt::print(stderr, "annals parse: --evaluate needs CoNLL-U input (--input conllu)\n");
     return 2;
   }
-  if (args.from_raw && !args.evaluate) {
-    fmt::print(stderr, "annals parse: --from-raw goes with --evaluate\n");
+  if ((args.from_raw || args.gold_tags) && !args.evaluate) {
+    fmt::print(stderr, "annals parse: --from-raw and --gold-tags go with --evaluate\n");
+    return 2;
+  }
+  if (args.from_raw && args.gold_tags) {
+    fmt::print(stderr, "annals parse: --gold-tags needs the file's words; raw text has no tags to keep\n");
     return 2;
   }
   std::shared_ptr<const Parser> parser;
@@ -114,7 +118,7 @@ int run_parse(const ParseArgs& args) {
       }
       std::vector<Sentence> sentences = sentences_of(name, content, args.input);
       if (args.evaluate) {
-        const ParseScores s = evaluate(*parser, sentences);
+        const ParseScores s = evaluate(*parser, sentences, args.gold_tags);
         fmt::print("{}: {} sentences, {} words: UPOS {:.2f} XPOS {:.2f} lemma {:.2f} UAS {:.2f} LAS {:.2f}; "
                    "{:.0f} sentences/s\n",
                    name, s.sentences, s.words, 100 * s.upos, 100 * s.xpos, 100 * s.lemma, 100 * s.uas, 100 * s.las,

@@ -32,6 +32,8 @@ struct ParseArgs {
   // With evaluate: start from the raw text the CoNLL-U file was made from (see
   // annals/raw_evaluation.h), not from its gold words.
   bool from_raw = false;
+  // With evaluate: parse with the file's own tags (what the tagger's errors cost).
+  bool gold_tags = false;
 };
 int run_parse(const ParseArgs& args);
 

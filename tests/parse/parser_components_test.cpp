@@ -114,6 +114,19 @@ TEST_F(ParserComponents, LearnsTheSyntheticGrammarAndGeneralizesToUnseenSentence
   }
 }
 
+TEST_F(ParserComponents, EvaluationWithGoldTagsKeepsTheFilesTags) {
+  const auto parser = Parser::load(dir_ / "tiny.model");
+  // Verbs re-tagged as nouns: the tagger disagrees, and with gold tags the parser gets them.
+  std::vector<Sentence> gold = from_conllu(synthetic_treebank(true, 2));
+  for (Sentence& sentence : gold)
+    for (Token& token : sentence.tokens)
+      if (token.upos == "VERB") token.upos = "NOUN", token.xpos = "NN";
+  const ParseScores predicted = evaluate(*parser, gold), given = evaluate(*parser, gold, true);
+  EXPECT_LT(predicted.upos, 0.95);
+  EXPECT_EQ(given.upos, 1.0);
+  EXPECT_EQ(given.xpos, 1.0);
+}
+
 TEST_F(ParserComponents, ParseFillsEveryFieldAndProjectsPhrases) {
   const auto parser = Parser::load(dir_ / "tiny.model");
   Sentence s;
