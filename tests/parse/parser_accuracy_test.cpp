@@ -45,7 +45,7 @@ TEST(ParserAccuracy, CommittedModelOnEwtDevSample) {
 TEST(ParserAccuracy, CommittedBeamModelOnEwtDevSample) {
   const auto scores = ewt_dev_sample("en-beam.model");
   if (!scores) GTEST_SKIP() << "needs ../shared/treebanks/en_ewt-ud-dev.conllu and data/models/en-beam.model";
-  // The committed beam model scores UAS 0.859, LAS 0.829 here. Decoded greedily it scores
+  // The committed beam model scores UAS 0.859, LAS 0.828 here. Decoded greedily it scores
   // 0.81 / 0.78, so a search that stopped working fails.
   EXPECT_GE(scores->upos, 0.95);
   EXPECT_GE(scores->uas, 0.845);
