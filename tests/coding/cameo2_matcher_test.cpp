@@ -118,6 +118,15 @@ TEST_F(Cameo2Matcher, PrepositionalPatternAndAgent) {
   EXPECT_EQ(code(s), std::set<std::string>{"RUSMIL IRQ 190"});
 }
 
+TEST_F(Cameo2Matcher, BareNominalAdjunctNamesTheTargetWhenNothingElseDoes) {
+  // "Russia attacked Iraq" with Iraq taken for a bare adjunct, as "Sunday" in "attacked
+  // Sunday" is (obl:unmarked): with no object, the phrase still names whom the verb acts on.
+  const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 1, "nsubj"},
+                                    {"attacked", "attack", "VERB", -1, "root"},
+                                    {"Iraq", "Iraq", "PROPN", 1, "obl:unmarked"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUS IRQ 190"});
+}
+
 TEST_F(Cameo2Matcher, ReportedAttackIsTransformed) {
   // "Iraq said the United States attacked Russia": a (b . ATTACK) SAY = a b 112.
   const Sentence s = make_sentence({{"Iraq", "Iraq", "PROPN", 1, "nsubj"},
@@ -403,6 +412,10 @@ TEST_F(Cameo2Matcher, ParticipleOfAttitudeIsNoPassive) {
                                           {"by", "by", "ADP", 4, "case"},
                                           {"Iraq", "Iraq", "PROPN", 2, "obl"}});
   EXPECT_EQ(code(passive), std::set<std::string>{"IRQ SYR 110"});
+  // The agent labelled as UD's treebanks (and the built-in parser's arc labeller) label it.
+  Sentence agent = passive;
+  agent.tokens[4].deprel = "obl:agent";
+  EXPECT_EQ(code(agent), std::set<std::string>{"IRQ SYR 110"});
 }
 
 TEST_F(Cameo2Matcher, PassiveConjunctIsDoneToTheSharedSubject) {

