@@ -30,15 +30,16 @@ namespace {
 // A sentence states something. When the tagger found no verb at all, a regular past form it
 // read as an adjective or a noun between a nominal and what follows ("The United States
 // imposed sanctions.") is the verb; its index, or -1 (a sentence with a verb, or none such).
-// Tags the tokens came with (given[i]) stay.
+// Tags the tokens came with (given_tags[i] other than Tagger::kPredict) stay.
 int missing_predicate(const parsing::Tagger& tagger, std::span<const std::string_view> forms,
-                      std::span<const uint16_t> tags, std::span<const char> given) {
+                      std::span<const uint16_t> tags, std::span<const uint16_t> given_tags) {
   for (const uint16_t tag : tags)
     if (tagger.upos(tag) == "VERB" || tagger.upos(tag) == "AUX") return -1;
   for (size_t i = 1; i + 1 < forms.size(); ++i) {
     const std::string_view form = forms[i], before = tagger.upos(tags[i - 1]);
     const bool past_form = form.size() > 4 && (form.ends_with("ed") || form.ends_with("ED"));
-    if (past_form && !given[i] && (tagger.upos(tags[i]) == "ADJ" || tagger.upos(tags[i]) == "NOUN") &&
+    if (past_form && given_tags[i] == parsing::Tagger::kPredict &&
+        (tagger.upos(tags[i]) == "ADJ" || tagger.upos(tags[i]) == "NOUN") &&
         (before == "NOUN" || before == "PROPN" || before == "PRON") && tagger.upos(tags[i + 1]) != "PUNCT")
       return static_cast<int>(i);
   }
@@ -100,14 +101,11 @@ void Parser::parse(Sentence& sentence) const {
   // The tags the tokens came with (names the dictionaries know; gold tags when evaluating),
   // which the tagger keeps.
   thread_local std::vector<uint16_t> given_tags;
-  thread_local std::vector<char> given;
   given_tags.clear();
-  given.clear();
   for (const size_t i : words) {
     const Token& token = tokens[i];
     const int tag = token.upos.empty() ? -1 : c.tagger.tag_id(token.upos, token.xpos);
     given_tags.push_back(tag < 0 ? parsing::Tagger::kPredict : static_cast<uint16_t>(tag));
-    given.push_back(tag >= 0);
   }
   // Tags the words, giving word `word` (if >= 0) tag `forced`.
   auto tag = [&](int word, int forced) {
@@ -118,7 +116,7 @@ void Parser::parse(Sentence& sentence) const {
     for (size_t w = 0; w < n; ++w) punctuation.push_back(c.tagger.upos(tags[w]) == "PUNCT");
   };
   tag(-1, 0);
-  if (const int verb = missing_predicate(c.tagger, forms, tags, given); verb >= 0)
+  if (const int verb = missing_predicate(c.tagger, forms, tags, given_tags); verb >= 0)
     if (const int past = c.tagger.tag_id("VERB", "VBD"); past >= 0) {
       tag(verb, past);
       doubt = {};
