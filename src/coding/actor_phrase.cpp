@@ -6,6 +6,17 @@
 
 namespace annals {
 
+bool one_hyphenated_word(const Sentence& sentence, int a, int b) {
+  if (a > b) std::swap(a, b);
+  bool hyphen = false;
+  for (int k = a; k < b; ++k) {
+    const Token &left = sentence.tokens[k], &right = sentence.tokens[k + 1];
+    if (left.end != right.start || left.end == 0) return false;
+    hyphen |= k > a && left.form == "-";
+  }
+  return hyphen;
+}
+
 std::string code_noun_phrase(const std::vector<std::string>& words, size_t begin, size_t end,
                              const Dictionaries& dictionaries, Date date) {
   end = std::min(end, words.size());

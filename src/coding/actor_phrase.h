@@ -25,6 +25,11 @@
 
 namespace annals {
 
+// Tokens a and b are pieces of one hyphenated word ("Barad-dur", segmented Barad - dur): written
+// together, with a hyphen between. Such a piece belongs to its head's name, whatever relation
+// the parser gave it.
+bool one_hyphenated_word(const Sentence& sentence, int a, int b);
+
 // The code named by words[begin, end): actor and agents composed as above; empty when
 // the words name neither an actor nor an agent. An actor whose code on `date` is "---"
 // still counts as found ("---", or "---GOV" with an agent).

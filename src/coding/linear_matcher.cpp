@@ -449,7 +449,7 @@ class Matcher {
   bool flat_modifier(int t, int d) const {
     const std::string_view rel = relation(d);
     return rel == "case" || rel == "amod" || rel == "nummod" || rel == "compound" || rel == "flat" ||
-           rel == "det" || (rel == "conj" && run_on_name(t, d));
+           rel == "det" || (rel == "conj" && run_on_name(t, d)) || one_hyphenated_word(*sentence_, t, d);
   }
 
   int noun_phrase(int t, bool without_case) {

@@ -1,6 +1,9 @@
 #include "dictionaries/phrase_index.h"
 
 #include <algorithm>
+#include <optional>
+
+#include "text/words.h"
 
 namespace annals {
 
@@ -46,7 +49,42 @@ uint32_t PhraseTrie::find(const DictionaryPhrase& phrase) const {
   return node == kNone || phrase.empty() ? kNone : nodes_[node].slot;
 }
 
+namespace {
+
+// The phrase with its hyphenated words split where the segmenter splits them, or nothing when
+// it splits none.
+std::optional<DictionaryPhrase> split_hyphenated(const DictionaryPhrase& phrase) {
+  DictionaryPhrase out;
+  bool split = false;
+  for (const PhraseWord& word : phrase) {
+    const std::string_view text = word.text;
+    size_t piece = 0, part = 0;  // where the pending word and its last joined part begin
+    for (size_t h = text.find('-', 1); h != std::string_view::npos && h + 1 < text.size(); h = text.find('-', h + 1)) {
+      if (!hyphen_splits(text.substr(part, h - part), text.substr(h + 1))) {
+        part = h + 1;
+        continue;
+      }
+      out.push_back({std::string(text.substr(piece, h - piece)), piece == 0 && word.loose, false});
+      out.push_back({"-", false, false});
+      piece = part = h + 1;
+      split = true;
+    }
+    out.push_back({std::string(text.substr(piece)), piece == 0 && word.loose, word.stem});
+  }
+  if (!split) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 uint32_t PhraseTrie::insert(const DictionaryPhrase& phrase, uint32_t slot) {
+  const uint32_t existing = insert_words(phrase, slot);
+  if (existing == kNone)
+    if (const auto split = split_hyphenated(phrase)) insert_words(*split, slot);
+  return existing;
+}
+
+uint32_t PhraseTrie::insert_words(const DictionaryPhrase& phrase, uint32_t slot) {
   if (phrase.empty()) return kNone;
   uint32_t node = 0;
   for (size_t i = 0; i < phrase.size(); ++i) {

@@ -53,7 +53,9 @@ class PhraseTrie {
 
   // The slot of an existing phrase with exactly these words and flags, else kNone.
   uint32_t find(const DictionaryPhrase& phrase) const;
-  // Adds the phrase under `slot`; returns the slot already stored for it, or kNone.
+  // Adds the phrase under `slot`; returns the slot already stored for it, or kNone. A phrase
+  // with hyphenated words is also stored as segmented text has them ("JONG-UN" as JONG - UN;
+  // see hyphen_splits), so it matches both segmented text and given parses.
   uint32_t insert(const DictionaryPhrase& phrase, uint32_t slot);
 
   struct Hit {
@@ -65,6 +67,7 @@ class PhraseTrie {
   Hit match(const std::vector<std::string>& words, size_t pos, size_t end, Gaps gaps) const;
 
  private:
+  uint32_t insert_words(const DictionaryPhrase& phrase, uint32_t slot);
   struct WordHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

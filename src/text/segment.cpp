@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "text/utf8.h"
+#include "text/words.h"
 
 namespace annals {
 namespace {
@@ -633,6 +634,7 @@ class Tokenizer {
     }
     const bool numeric = first.cls == CharClass::kDigit || first.cls == CharClass::kPeriod;
     if (first.cls == CharClass::kPeriod) ++pos;
+    size_t part_start = pos;  // after the last hyphen kept inside the word
     CharClass previous = first.cls;
     while (pos < end) {
       const Char c = at(pos);
@@ -645,13 +647,14 @@ class Tokenizer {
       switch (c.cls) {
         case CharClass::kHyphen:  // Jong-un, 2024-12-28; a doubled hyphen is a dash
           if (is_alnum(next.cls)) {
-            if (const size_t participle_end = compound_participle_end(start, pos)) {
+            const size_t after = pos + c.length;
+            if (hyphen_splits(text_.substr(part_start, pos - part_start), text_.substr(after, next.length))) {
               emit_word(start, pos);
-              emit(pos, pos + 1, TokenKind::kDash);
-              emit(pos + 1, participle_end, TokenKind::kWord);
-              return participle_end;
+              emit(pos, after, TokenKind::kDash);
+              return after;
             }
-            pos += c.length;
+            pos = after;
+            part_start = pos;
             continue;
           }
           break;
@@ -730,28 +733,6 @@ class Tokenizer {
     }
     emit_word(start, pos);
     return pos;
-  }
-
-  // "Iranian-backed", "state-owned", "U.S.-led": UD writes a compound whose second part is a
-  // past participle as three words (the participle modifies the noun; the first part is its
-  // agent), unless the first part is a prefix ("re-elected", "pre-owned"). The end of the
-  // participle after the hyphen at `hyphen`, or 0.
-  size_t compound_participle_end(size_t start, size_t hyphen) const {
-    static constexpr std::string_view kPrefixes[] = {"co", "counter", "cross", "de", "e", "ex", "mis", "non",
-                                                     "over", "pre", "re", "self", "un", "under"};
-    static constexpr std::string_view kIrregular[] = {"born", "bred", "brought", "built", "driven", "fed", "held",
-                                                      "known", "led", "made", "run", "sworn", "won", "written"};
-    size_t end = hyphen + 1;
-    while (end < text_.size() && text_[end] >= 'a' && text_[end] <= 'z') ++end;
-    if (end < text_.size() && (alnum_at(end) || text_[end] == '-')) return 0;
-    const std::string_view part = text_.substr(hyphen + 1, end - hyphen - 1);
-    const bool participle = (part.size() >= 4 && part.ends_with("ed")) ||
-                            std::find(std::begin(kIrregular), std::end(kIrregular), part) != std::end(kIrregular);
-    if (!participle || hyphen - start < 2) return 0;
-    const std::string_view first = text_.substr(start, hyphen - start);
-    for (const std::string_view prefix : kPrefixes)
-      if (first.size() == prefix.size() && equals_lowercase(first, prefix)) return 0;
-    return end;
   }
 
   // Emits a word, splitting the fused forms UD splits: cannot → can not, gonna → gon na.

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "text/utf8.h"
 
 namespace annals {
@@ -34,6 +36,21 @@ std::vector<std::string> dictionary_words(const Sentence& sentence) {
   words.reserve(sentence.tokens.size());
   for (const Token& token : sentence.tokens) words.push_back(dictionary_word(token.form));
   return words;
+}
+
+bool hyphen_splits(std::string_view before, std::string_view after) {
+  // The prefixes EWT and GUM train write joined to what follows.
+  static constexpr std::string_view kPrefixes[] = {
+      "anti", "bi",  "co",    "counter", "cross", "de",    "e",  "ex",   "inter", "intra", "mid",   "mini",  "mis",
+      "multi", "non", "over", "post",    "pre",   "pro",   "proto", "psycho", "re",  "semi", "socio", "sub", "un", "under"};
+  if (before.empty() || after.empty()) return false;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (std::all_of(before.begin(), before.end(), digit) && digit(after.front())) return false;
+  auto is_prefix = [&](std::string_view prefix) {
+    return std::equal(before.begin(), before.end(), prefix.begin(), prefix.end(),
+                      [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
+  };
+  return std::none_of(std::begin(kPrefixes), std::end(kPrefixes), is_prefix);
 }
 
 }  // namespace annals

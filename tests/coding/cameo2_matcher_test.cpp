@@ -73,7 +73,7 @@ LAUNCH
 ~ a (a b ATTACK) SAY = a b 015
 ~ a (a b HELP) WILLING = a b 033
 )",
-                                                   "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\n",
+                                                   "UNITED_STATES [USA]\nRUSSIA [RUS]\nIRAQ [IRQ]\nSYRIA [SYR]\nBARAD-DUR [MOR]\n",
                                                    "SOLDIER [~MIL]\nMILITARY [~MIL]\n", diagnostics_);
     ASSERT_TRUE(dictionaries_);
     ASSERT_EQ(dictionaries_->dialect(), VerbDialect::cameo2);
@@ -125,6 +125,17 @@ TEST_F(Cameo2Matcher, BareNominalAdjunctNamesTheTargetWhenNothingElseDoes) {
                                     {"attacked", "attack", "VERB", -1, "root"},
                                     {"Iraq", "Iraq", "PROPN", 1, "obl:unmarked"}});
   EXPECT_EQ(code(s), std::set<std::string>{"RUS IRQ 190"});
+}
+
+TEST_F(Cameo2Matcher, HyphenatedNameSegmentedAsUDWritesItIsNamed) {
+  // "Russia attacked Barad-dur" segmented Barad - dur (the dictionary has BARAD-DUR), the last
+  // piece parsed as an apposition of the first.
+  const Sentence s = make_sentence({{"Russia", "Russia", "PROPN", 1, "nsubj"},
+                                    {"attacked", "attack", "VERB", -1, "root"},
+                                    {"Barad", "Barad", "PROPN", 1, "obj"},
+                                    {"-", "-", "PUNCT", 4, "punct"},
+                                    {"dur", "dur", "NOUN", 2, "appos"}});
+  EXPECT_EQ(code(s), std::set<std::string>{"RUS MOR 190"});
 }
 
 TEST_F(Cameo2Matcher, ReportedAttackIsTransformed) {

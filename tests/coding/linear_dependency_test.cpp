@@ -11,7 +11,7 @@ using Events = std::multiset<std::string>;
 
 class LinearDependencies : public test::LinearFixture {
  protected:
-  // Rows "form lemma upos xpos head deprel", heads 1-based as in CoNLL-U.
+  // Rows "form lemma upos xpos head deprel [misc]", heads 1-based as in CoNLL-U.
   Events code_rows(const std::vector<std::string>& rows, CoderOptions options = {}) {
     std::string conllu;
     int id = 0;
@@ -27,7 +27,7 @@ class LinearDependencies : public test::LinearFixture {
         }
       }
       conllu += std::to_string(++id) + "\t" + f[0] + "\t" + f[1] + "\t" + f[2] + "\t" + f[3] +
-                "\t_\t" + f[4] + "\t" + f[5] + "\t_\t_\n";
+                "\t_\t" + f[4] + "\t" + f[5] + "\t_\t" + (f.size() > 6 ? f[6] : "_") + "\n";
     }
     const std::vector<Sentence> sentences = from_conllu(conllu);
     EXPECT_EQ(sentences.size(), 1u);
@@ -44,6 +44,14 @@ TEST_F(LinearDependencies, SubjectVerbObject) {
                        "ties tie NOUN NNS 2 obj", "with with ADP IN 5 case",
                        "Sylvania Sylvania PROPN NNP 2 obl", ". . PUNCT . 2 punct"}),
             Events{"FRE SYL 064"});
+}
+
+TEST_F(LinearDependencies, HyphenatedNameIsOnePhraseWhateverItsArcs) {
+  // "Barad-dur" segmented as UD writes it, the second piece parsed as an apposition.
+  EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN NNP 2 nsubj", "opposed oppose VERB VBD 0 root",
+                       "Barad Barad PROPN NNP 2 obj SpaceAfter=No", "- - PUNCT HYPH 5 punct SpaceAfter=No",
+                       "dur dur NOUN NN 3 appos", ". . PUNCT . 2 punct"}),
+            Events{"FRE MOR 112"});
 }
 
 TEST_F(LinearDependencies, PatternWordsFollowTheVerb) {

@@ -30,6 +30,24 @@ TEST(PhraseIndex, LongestPhraseWins) {
   EXPECT_EQ(index.match(words_of("UNITED NATIONS"), 0)->value, 1);
 }
 
+TEST(PhraseIndex, HyphenatedWordsMatchTextSegmentedEitherWay) {
+  PhraseIndex<int> index;
+  index.add({"KIM", "JONG-UN"}, 1);
+  index.add({"NON-STATE"}, 2);
+  EXPECT_EQ(index.size(), 2u);
+  // A given parse keeps the word whole; segmented text has it as UD writes it.
+  EXPECT_EQ(index.match(words_of("KIM JONG-UN SAID"), 0)->length, 2u);
+  const auto m = index.match(words_of("KIM JONG - UN SAID"), 0);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->value, 1);
+  EXPECT_EQ(m->length, 4u);
+  // A later entry replaces both forms; a prefixed word is one word either way.
+  index.add({"KIM", "JONG-UN"}, 3);
+  EXPECT_EQ(index.match(words_of("KIM JONG - UN"), 0)->value, 3);
+  EXPECT_EQ(index.match(words_of("NON-STATE"), 0)->value, 2);
+  EXPECT_FALSE(index.match(words_of("NON - STATE"), 0));
+}
+
 TEST(PhraseIndex, AddReplacesInsertKeeps) {
   PhraseIndex<int> index;
   index.add({"A", "B"}, 1);

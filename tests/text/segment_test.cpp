@@ -63,7 +63,7 @@ TEST(SegmentTokens, SplitsCliticsTheUdWay) {
   EXPECT_EQ(tokens_of("we're, I'm, you've, she'll, he'd"),
             (Forms{"we", "'re", ",", "I", "'m", ",", "you", "'ve", ",", "she", "'ll", ",", "he", "'d"}));
   EXPECT_EQ(tokens_of("Pyongyang’s army didn’t move"), (Forms{"Pyongyang", "’s", "army", "did", "n’t", "move"}));
-  EXPECT_EQ(tokens_of("Jong-un's U.S.'s"), (Forms{"Jong-un", "'s", "U.S.", "'s"}));
+  EXPECT_EQ(tokens_of("Jong-un's U.S.'s"), (Forms{"Jong", "-", "un", "'s", "U.S.", "'s"}));
   EXPECT_EQ(tokens_of("We cannot go"), (Forms{"We", "can", "not", "go"}));
 }
 
@@ -73,22 +73,27 @@ TEST(SegmentTokens, KeepsApostrophesInsideNamesAndSplitsQuotes) {
   EXPECT_EQ(tokens_of("'no' in the '90s"), (Forms{"'", "no", "'", "in", "the", "'90s"}));
 }
 
-TEST(SegmentTokens, KeepsHyphenatedWordsAndSplitsDashes) {
-  EXPECT_EQ(tokens_of("Kim Jong-un's anti-American policy"),
-            (Forms{"Kim", "Jong-un", "'s", "anti-American", "policy"}));
+TEST(SegmentTokens, SplitsDashes) {
   EXPECT_EQ(tokens_of("talks -- stalled — again – so"),
             (Forms{"talks", "--", "stalled", "—", "again", "–", "so"}));
   EXPECT_EQ(tokens_of("Seoul—Tokyo"), (Forms{"Seoul", "—", "Tokyo"}));
   EXPECT_EQ(tokens_of("pro- and anti-war"), (Forms{"pro", "-", "and", "anti-war"}));
 }
 
-TEST(SegmentTokens, SplitsCompoundParticiplesAsUDDoes) {
+TEST(SegmentTokens, SplitsHyphenatedCompoundsAsUDDoes) {
+  EXPECT_EQ(tokens_of("Kim Jong-un's anti-American policy"),
+            (Forms{"Kim", "Jong", "-", "un", "'s", "anti-American", "policy"}));
   EXPECT_EQ(tokens_of("Iranian-backed rebels, state-owned firms, U.S.-led forces"),
             (Forms{"Iranian", "-", "backed", "rebels", ",", "state", "-", "owned", "firms", ",", "U.S.", "-", "led",
                    "forces"}));
-  // Not after a prefix, nor a capitalised or unfinished second part.
-  EXPECT_EQ(tokens_of("re-elected co-owned al-Hamed Jong-un ill-fated-ness"),
-            (Forms{"re-elected", "co-owned", "al-Hamed", "Jong-un", "ill-fated-ness"}));
+  EXPECT_EQ(tokens_of("a 15-year-old F-16 daughter-in-law"),
+            (Forms{"a", "15", "-", "year", "-", "old", "F", "-", "16", "daughter", "-", "in", "-", "law"}));
+  // Not after a prefix, nor between numbers.
+  EXPECT_EQ(tokens_of("re-elected co-owned e-mail non-state Anti-War on 2024-12-28 call 713-853-3989"),
+            (Forms{"re-elected", "co-owned", "e-mail", "non-state", "Anti-War", "on", "2024-12-28", "call",
+                   "713-853-3989"}));
+  // A prefix keeps its word; the next hyphen is judged by what it follows.
+  EXPECT_EQ(tokens_of("non-Iranian-backed"), (Forms{"non-Iranian", "-", "backed"}));
 }
 
 TEST(SegmentTokens, SplitsPunctuation) {
@@ -133,12 +138,13 @@ TEST(SegmentTokens, UnicodeSpacesSeparateAndOffsetsAreBytes) {
   const std::string text = "Kim\u00A0Jong-un\u2009met\u3000Putin";
   const std::vector<SentenceSpan> sentences = segment(text);
   ASSERT_EQ(sentences.size(), 1u);
-  ASSERT_EQ(sentences[0].tokens.size(), 4u);
+  ASSERT_EQ(sentences[0].tokens.size(), 6u);
   EXPECT_EQ(sentences[0].tokens[0].start, 0u);
   EXPECT_EQ(sentences[0].tokens[0].end, 3u);
   EXPECT_EQ(sentences[0].tokens[1].start, 5u);  // NBSP takes two bytes
-  EXPECT_EQ(slice(text, sentences[0].tokens[1].start, sentences[0].tokens[1].end), "Jong-un");
-  EXPECT_EQ(slice(text, sentences[0].tokens[3].start, sentences[0].tokens[3].end), "Putin");
+  EXPECT_EQ(slice(text, sentences[0].tokens[1].start, sentences[0].tokens[1].end), "Jong");
+  EXPECT_EQ(slice(text, sentences[0].tokens[3].start, sentences[0].tokens[3].end), "un");
+  EXPECT_EQ(slice(text, sentences[0].tokens[5].start, sentences[0].tokens[5].end), "Putin");
 }
 
 TEST(SegmentTokens, UnicodeQuotesAndLetters) {

@@ -31,5 +31,19 @@ TEST(DictionaryWords, OnePerToken) {
   EXPECT_EQ(dictionary_words(sentence), (std::vector<std::string>{"GONDOR", "ÉLU"}));
 }
 
+TEST(HyphenSplits, CompoundsSplitUnlessPrefixedOrNumeric) {
+  EXPECT_TRUE(hyphen_splits("Jong", "un"));
+  EXPECT_TRUE(hyphen_splits("15", "year"));
+  EXPECT_TRUE(hyphen_splits("F", "16"));
+  EXPECT_TRUE(hyphen_splits("JONG", "UN"));  // dictionary words are upper case
+  EXPECT_FALSE(hyphen_splits("non", "state"));
+  EXPECT_FALSE(hyphen_splits("Anti", "War"));
+  EXPECT_FALSE(hyphen_splits("RE", "ELECTED"));
+  EXPECT_FALSE(hyphen_splits("e", "mail"));
+  EXPECT_FALSE(hyphen_splits("2024", "12"));
+  EXPECT_FALSE(hyphen_splits("", "x"));
+  EXPECT_FALSE(hyphen_splits("x", ""));
+}
+
 }  // namespace
 }  // namespace annals
