@@ -580,14 +580,7 @@ int64_t DependencyParser::search(const ParserInput& input, std::span<int> heads,
     State& st = beam[0].st;
     while (!st.terminal()) {
       const int forced = st.forced_action();
-      if (forced >= 0) {
-        apply(st, forced);
-        continue;
-      }
-      const Scores scores = scorer.score(transitions_, st, lex, true);
-      const int action = best_action(st, scores);
-      beam[0].score += scores[action];
-      apply(st, action);
+      apply(st, forced >= 0 ? forced : best_action(st, scorer.score(transitions_, st, lex, true)));
     }
   } else {
     // Every derivation takes 2n transitions, so the items of a beam finish together.

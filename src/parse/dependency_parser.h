@@ -79,9 +79,8 @@ class DependencyParser {
   const LinearModel& label_model() const { return labeller_; }
 
   // heads[i] = head token index or -1 for the root; labels[i] = index into labels().
-  // Returns the tree's score, the sum of its transitions' scores (the forced ones aside). A beam
-  // parser's, trained globally, ranks analyses of the same words, also when they are tagged
-  // differently; a greedy parser's scores are local and rank them more loosely.
+  // Returns a beam parser's score of the tree: trained globally, it ranks analyses of the same
+  // words, also when they are tagged differently. A greedy parser returns 0.
   int64_t parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
   int beam() const { return beam_; }
 

@@ -55,14 +55,11 @@ bool undecodable(std::string_view form) {
   return true;
 }
 
-// The parser weighs the tagger's closest call between two parts of speech when the runner-up
-// lost by less than this (the tagger's largest weight is 32,000), and counts that loss this
-// many times against the runner-up's parse. Chosen on EWT and GUM dev: with en-beam.model UAS
-// +0.3 and +0.25, 30% slower (16,000 and a weight of 1: +0.17 and +0.22, 44% slower); with
-// en.model, whose greedy parser's scores are local and so rank taggings more loosely, only
-// closer calls: UAS +0.21 and +0.20, LAS +0.35 and +0.15, 17% slower (8,000: the same UAS,
-// GUM dev UPOS -0.13 instead of -0.06).
-constexpr int32_t kWeighedTagMarginBeam = 8000, kWeighedTagMarginGreedy = 5000;
+// A beam parser weighs the tagger's closest call between two parts of speech when the
+// runner-up lost by less than this (the tagger's largest weight is 32,000), and counts that loss
+// this many times against the runner-up's parse. Chosen on EWT and GUM dev with en-beam.model:
+// UAS +0.3 and +0.25, 30% slower. (16,000 and a weight of 1: +0.17 and +0.22, 44% slower.)
+constexpr int32_t kWeighedTagMargin = 8000;
 constexpr int64_t kRunnerUpLossWeight = 2;
 
 }  // namespace
@@ -98,8 +95,9 @@ void Parser::parse(Sentence& sentence) const {
       forms.push_back(tokens[i].form);
     }
   const size_t n = words.size();
-  // The tagger's closest call, which the first parser weighs (see below).
+  // The tagger's closest call, when the first parser can weigh it (see below).
   parsing::Tagger::Doubt doubt;
+  const bool weigh_doubt = c.parsers.front().beam() > 1;
   // The tags the tokens came with (names the dictionaries know; gold tags when evaluating),
   // which the tagger keeps.
   thread_local std::vector<uint16_t> given_tags;
@@ -113,7 +111,7 @@ void Parser::parse(Sentence& sentence) const {
   auto tag = [&](int word, int forced) {
     tags = given_tags;
     if (word >= 0) tags[word] = static_cast<uint16_t>(forced);
-    c.tagger.tag(forms, tags, word < 0 ? &doubt : nullptr);
+    c.tagger.tag(forms, tags, word < 0 && weigh_doubt ? &doubt : nullptr);
     punctuation.clear();
     for (size_t w = 0; w < n; ++w) punctuation.push_back(c.tagger.upos(tags[w]) == "PUNCT");
   };
@@ -132,10 +130,9 @@ void Parser::parse(Sentence& sentence) const {
   }
   auto parse_with = [&](size_t k) { return c.parsers[k].parse({forms, tags, punctuation}, trees[k], tree_labels[k]); };
   const int64_t first_score = parse_with(0);
-  // The parser's scores rank trees across taggings: the tagger's closest call between two
+  // A beam parser's scores rank trees across taggings: the tagger's closest call between two
   // parts of speech is settled by which tagging parses better, less what the runner-up lost by.
-  const int32_t weighed = c.parsers.front().beam() > 1 ? kWeighedTagMarginBeam : kWeighedTagMarginGreedy;
-  if (doubt.word >= 0 && doubt.margin < weighed) {
+  if (doubt.word >= 0 && doubt.margin < kWeighedTagMargin) {
     thread_local std::vector<uint16_t> first_tags, first_labels;
     thread_local std::vector<char> first_punctuation;
     thread_local std::vector<int> first_tree;
