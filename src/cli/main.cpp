@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
                         "The same for the parser's transition model (0: as --min-updates)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  train_cmd->add_flag("--pos-features", train.part_of_speech_features,
+                      "Parser features that see words' parts of speech (UPOS) besides their full tags");
 
   ParseArgs parse;
   std::string parse_input = "text";

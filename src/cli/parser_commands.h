@@ -17,6 +17,7 @@ struct TrainArgs {
   int min_updates = 3;
   int tagger_min_updates = 1;
   int transition_min_updates = 0;
+  bool part_of_speech_features = false;
   std::string command_line;        // recorded in the model as its provenance
 };
 int run_train(const TrainArgs& args);

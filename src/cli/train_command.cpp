@@ -19,6 +19,7 @@ int run_train(const TrainArgs& args) {
   options.min_updates = args.min_updates;
   options.tagger_min_updates = args.tagger_min_updates;
   options.transition_min_updates = args.transition_min_updates;
+  options.part_of_speech_features = args.part_of_speech_features;
   options.command = args.command_line;
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };
   try {

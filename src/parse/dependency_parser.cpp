@@ -24,7 +24,7 @@ constexpr int kLeft = 2;
 constexpr int kRight = 3;
 constexpr int kActions = 4;
 constexpr uint64_t kNone = 0x6E6F6E65;  // stands for a missing word, tag or label
-constexpr size_t kMaxFeatures = 96;
+constexpr size_t kMaxFeatures = 104;
 constexpr size_t kMaxLabelFeatures = 32;
 constexpr int kLongestSearched = 500;  // words
 
@@ -127,7 +127,8 @@ struct State {
 
 // Per-position word and tag values (position 0 unused, n + 1 the root).
 struct Lexical {
-  std::vector<uint64_t> word, tag, word_tag;
+  std::vector<uint64_t> word, tag, word_tag, upos;
+  bool parts_of_speech = false;  // whether features see the words' parts of speech (upos)
   // punctuation_before[k]: tokens of ASCII punctuation at positions 1..k-1.
   std::vector<int> punctuation_before;
 
@@ -135,23 +136,29 @@ struct Lexical {
   uint64_t W(int k) const { return k < 0 ? kNone : word[k]; }
   uint64_t P(int k) const { return k < 0 ? kNone : tag[k]; }
   uint64_t WP(int k) const { return k < 0 ? kNone : word_tag[k]; }
+  uint64_t U(int k) const { return k < 0 ? kNone : upos[k]; }  // the part of speech
   int punctuation_between(int from, int to) const { return punctuation_before[to] - punctuation_before[from + 1]; }
 
-  void fill(std::span<const std::string_view> forms, std::span<const uint16_t> tags) {
+  void fill(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
+            const std::vector<uint16_t>& tag_classes) {
     static const uint64_t root_word = hash_bytes("<root>");
     word.assign(1, kNone);
     tag.assign(1, kNone);
     word_tag.assign(1, kNone);
+    parts_of_speech = !tag_classes.empty();
+    upos.assign(1, kNone);
     punctuation_before.assign(2, 0);
     for (size_t i = 0; i < forms.size(); ++i) {
       word.push_back(hash_lowercase(forms[i]));
       tag.push_back(tags[i]);
       word_tag.push_back(hash_mix(word.back(), tags[i]));
+      upos.push_back(tags[i] < tag_classes.size() ? tag_classes[tags[i]] : kNone);
       punctuation_before.push_back(punctuation_before.back() + is_ascii_punctuation(forms[i]));
     }
     word.push_back(root_word);
     tag.push_back(0xFFFE);
     word_tag.push_back(hash_mix(root_word, 0xFFFE));
+    upos.push_back(0xFFFE);
   }
 };
 
@@ -211,7 +218,7 @@ void role_features(int role, int k, const Lexical& lex, TemplateValues<kMaxRoleF
 }
 
 // The first words of the buffer, which stay put while the stack is reduced.
-constexpr size_t kMaxBufferFeatures = 13;
+constexpr size_t kMaxBufferFeatures = 17;
 void buffer_features(const Context& c, const Lexical& lex, TemplateValues<kMaxBufferFeatures>& v) {
   v.add(4, lex.WP(c.n0)); v.add(5, lex.W(c.n0)); v.add(6, lex.P(c.n0));
   v.add(7, lex.WP(c.n1)); v.add(8, lex.W(c.n1)); v.add(9, lex.P(c.n1));
@@ -220,12 +227,15 @@ void buffer_features(const Context& c, const Lexical& lex, TemplateValues<kMaxBu
   // Lookahead: the next word itself, and the tag after n2.
   const int n3 = c.n2 >= 0 && c.n2 < static_cast<int>(lex.tag.size()) - 1 ? c.n2 + 1 : -1;
   v.add(81, lex.W(c.n0), lex.W(c.n1)); v.add(82, lex.P(c.n1), lex.P(c.n2), lex.P(n3));
+  if (!lex.parts_of_speech) return;
+  v.add(86, lex.U(c.n0), lex.U(c.n1)); v.add(87, lex.U(c.n0), lex.U(c.n1), lex.U(c.n2));
+  v.add(88, lex.W(c.n0), lex.U(c.n1)); v.add(95, lex.U(c.n1), lex.U(c.n2), lex.U(n3));
 }
 
 // The top of the stack with its subtree. While a word is on the stack its head and left
 // children stay as they were when it was pushed; only right children are added, so these
 // scores change only with the top's right child count.
-constexpr size_t kMaxTopFeatures = 17;
+constexpr size_t kMaxTopFeatures = 18;
 void top_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxTopFeatures>& v) {
   const int s0 = c.s0;
   const uint64_t s0_left = s0 >= 0 ? st.left_count[s0] : kNone, s0_right = s0 >= 0 ? st.right_count[s0] : kNone;
@@ -241,10 +251,11 @@ void top_features(const State& st, const Context& c, const Lexical& lex, Templat
   // Label sets.
   v.add(67, lex.W(s0), s0_right_set); v.add(68, lex.P(s0), s0_right_set); v.add(69, lex.W(s0), s0_left_set);
   v.add(70, lex.P(s0), s0_left_set);
+  if (lex.parts_of_speech) v.add(96, lex.U(s0), lex.U(c.s0l), lex.U(c.s0r));
 }
 
 // The front of the buffer with its left children, which change only with their count.
-constexpr size_t kMaxFrontFeatures = 7;
+constexpr size_t kMaxFrontFeatures = 8;
 void front_features(const State& st, const Context& c, const Lexical& lex, TemplateValues<kMaxFrontFeatures>& v) {
   const int n0 = c.n0;
   const uint64_t n0_left = n0 >= 0 ? st.left_count[n0] : kNone;
@@ -253,6 +264,7 @@ void front_features(const State& st, const Context& c, const Lexical& lex, Templ
   v.add(50, st.L(c.n0l)); v.add(62, st.L(c.n0l2));
   v.add(66, lex.P(n0), lex.P(c.n0l), lex.P(c.n0l2));
   v.add(71, lex.W(n0), n0_left_set); v.add(72, lex.P(n0), n0_left_set);
+  if (lex.parts_of_speech) v.add(97, lex.U(n0), lex.U(c.n0l), lex.U(c.n0l2));
 }
 
 // The templates that relate the top of the stack to the front of the buffer.
@@ -280,11 +292,16 @@ void pair_features(const State& st, const Context& c, const Lexical& lex, Templa
   const uint64_t punctuation =
       s0 > 0 && n0 > 0 ? static_cast<uint64_t>(std::min(lex.punctuation_between(s0, n0), 3)) : kNone;
   v.add(85, lex.P(s0), lex.P(n0), punctuation);
+  if (!lex.parts_of_speech) return;
+  v.add(89, lex.U(s0), lex.U(n0)); v.add(90, lex.U(s0), lex.U(n0), lex.U(c.n1));
+  v.add(91, lex.U(c.s1), lex.U(s0), lex.U(n0)); v.add(92, lex.W(s0), lex.U(n0));
+  v.add(93, lex.U(s0), lex.W(n0)); v.add(94, lex.U(c.s0h), lex.U(s0), lex.U(n0));
 }
 
 // Every transition feature, as training needs them, in the order of their template ids (so
-// that training sums them in the same order as ever and stays reproducible).
-constexpr size_t kTemplates = 85;
+// that training sums them in the same order as ever and stays reproducible). The parts of
+// speech have the last ids, 86 to 97.
+constexpr size_t kTemplates = 85, kPartOfSpeechTemplates = 12;
 size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFeatures>& out) {
   const Context c(st);
   auto place = [&](const auto& v) {
@@ -307,7 +324,7 @@ size_t extract(const State& st, const Lexical& lex, std::array<uint64_t, kMaxFea
     role_features(role, role_position(c, role), lex, word);
     place(word);
   }
-  return kTemplates;
+  return kTemplates + (lex.parts_of_speech ? kPartOfSpeechTemplates : 0);
 }
 
 // Features for labelling the arc head -> dependent about to be added.
@@ -554,7 +571,7 @@ int64_t DependencyParser::search(const ParserInput& input, std::span<int> heads,
   thread_local std::vector<Candidate> candidates;
   const int count = static_cast<int>(input.forms.size());
   const int label_count = static_cast<int>(labels_.size());
-  lex.fill(input.forms, input.tags);
+  lex.fill(input.forms, input.tags, tag_classes_);
   scorer.start(count);
   label_scores.resize(label_count);
   std::array<uint64_t, kMaxLabelFeatures> label_feats;
@@ -721,6 +738,7 @@ void DependencyParser::write(ModelWriter& out) const {
   out.value<uint32_t>(static_cast<uint32_t>(fallback_label_));
   out.value<uint32_t>(static_cast<uint32_t>(beam_));
   out.value<uint32_t>(right_to_left_ ? 1 : 0);
+  out.array(tag_classes_);
   transitions_.write(out);
   labeller_.write(out);
 }
@@ -736,6 +754,9 @@ DependencyParser DependencyParser::read(ModelReader& in) {
   const uint32_t direction = in.value<uint32_t>();
   if (direction > 1) in.fail("bad parser direction " + std::to_string(direction));
   p.right_to_left_ = direction == 1;
+  p.tag_classes_ = in.array<uint16_t>();
+  for (size_t t = 0; t < p.tag_classes_.size(); ++t)
+    if (p.tag_classes_[t] > t) in.fail("bad parser tag class");
   const int labels = static_cast<int>(p.labels_.size());
   if (labels == 0 || p.root_label_ >= labels || p.fallback_label_ >= labels) in.fail("bad parser label list");
   p.transitions_ = LinearModel::read(in);
@@ -776,6 +797,7 @@ DependencyParser DependencyParser::train(const std::vector<Sentence>& sentences,
     }
   }
   p.right_to_left_ = options.right_to_left;
+  p.tag_classes_ = options.tag_classes;
   // Right to left: the same sentences with their words in reverse order (the root stays last).
   std::vector<Sentence> reversed;
   std::vector<std::vector<uint16_t>> reversed_tags;
@@ -827,7 +849,7 @@ void DependencyParser::train_greedy(const std::vector<Sentence>& sentences, cons
       const std::vector<int>& gold_head = gold_heads[s];
       forms.clear();
       for (const Token& token : sentences[s].tokens) forms.push_back(token.form);
-      lex.fill(forms, tags[s]);
+      lex.fill(forms, tags[s], tag_classes_);
       st.reset(static_cast<int>(forms.size()));
       while (!st.terminal()) {
         const size_t n = extract(st, lex, feats);
@@ -952,7 +974,7 @@ void DependencyParser::train_beam(const std::vector<Sentence>& sentences, const 
       const std::vector<int>& gold_head = gold_heads[s];
       forms.clear();
       for (const Token& token : sentences[s].tokens) forms.push_back(token.form);
-      lex.fill(forms, tags[s]);
+      lex.fill(forms, tags[s], tag_classes_);
       const int n = static_cast<int>(forms.size());
       beam.assign(1, TrainItem{});
       beam[0].st.reset(n);

@@ -1,6 +1,8 @@
 // Labeled dependency parser: arc-eager transitions scored by an averaged perceptron over
 // Zhang & Nivre (2011) style features, arc labels by a second perceptron (words, tags,
-// distance, valency, label sets of the stack, buffer and their children). Either greedy,
+// distance, valency, label sets of the stack, buffer and their children). Optionally, some
+// features see a word's part of speech (its UPOS) instead of its full tag, so that a tagging
+// error within one part of speech (VBD for VBN, NN for NNS) misleads them less. Either greedy,
 // trained with a dynamic oracle so it learns to recover from its own mistakes (fast), or a
 // beam search trained globally (Zhang & Nivre's setting; about a point more accurate and
 // several times slower). The model file says which.
@@ -35,6 +37,9 @@ struct ParserTraining {
   // Parse the words from last to first: another view of the sentence, whose mistakes differ
   // (a second parser for combining; see tree_combination.h).
   bool right_to_left = false;
+  // Per tag id, its part of speech: the first tag id with the same UPOS (Tagger::upos_classes).
+  // Empty: no features see parts of speech.
+  std::vector<uint16_t> tag_classes;
   std::function<void(const std::string&)> log;
 };
 
@@ -83,6 +88,7 @@ class DependencyParser {
   // words, also when they are tagged differently. A greedy parser returns 0.
   int64_t parse(const ParserInput& input, std::span<int> heads, std::span<uint16_t> labels) const;
   int beam() const { return beam_; }
+  const std::vector<uint16_t>& tag_classes() const { return tag_classes_; }
 
   void write(ModelWriter& out) const;
   static DependencyParser read(ModelReader& in);
@@ -106,6 +112,7 @@ class DependencyParser {
   bool right_to_left_ = false;
   int root_label_ = 0;
   int fallback_label_ = 0;  // for words left without a head at the end ("dep")
+  std::vector<uint16_t> tag_classes_;  // see ParserTraining::tag_classes
   LinearModel transitions_;  // shift, reduce, left arc, right arc
   LinearModel labeller_;     // the label of each arc added
 };

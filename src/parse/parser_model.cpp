@@ -8,7 +8,7 @@ namespace annals {
 
 namespace {
 constexpr char kMagic[8] = {'A', 'N', 'N', 'P', 'A', 'R', 'S', 'E'};
-constexpr uint32_t kFormatVersion = 4;
+constexpr uint32_t kFormatVersion = 5;
 }  // namespace
 
 void Parser::Components::write(parsing::ModelWriter& out) const {
@@ -40,8 +40,11 @@ Parser::Components Parser::Components::read(parsing::ModelReader& in) {
     c.weights.push_back(1.0 + 1e-3 * (count - k));
   }
   c.labeller = parsing::ArcLabeller::read(in);
-  for (const auto& parser : c.parsers)
+  for (const auto& parser : c.parsers) {
     if (parser.labels() != c.labeller.labels()) in.fail("parser and arc labeller label lists differ");
+    if (!parser.tag_classes().empty() && parser.tag_classes() != c.tagger.upos_classes())
+      in.fail("parser and tagger parts of speech differ");
+  }
   if (!in.at_end()) in.fail("trailing bytes after the arc labeller");
   return c;
 }

@@ -127,6 +127,7 @@ void train_parsers_and_labeller(const std::vector<Sentence>& sentences, const st
     training.epochs = options.parser_epochs;
     training.beam = spec.beam;
     training.right_to_left = spec.right_to_left;
+    if (options.part_of_speech_features) training.tag_classes = components.tagger.upos_classes();
     training.min_updates = options.min_updates;
     training.transition_min_updates = spec.beam > 1 ? options.transition_min_updates : 0;
     training.log = [&](const std::string& line) { log(name + line); };
@@ -203,6 +204,7 @@ TrainReport train_model(const TrainOptions& options) {
              << options.tag_folds << ", min updates " << options.min_updates << ", tagger min updates "
              << options.tagger_min_updates;
   if (options.transition_min_updates > 0) provenance << ", transition min updates " << options.transition_min_updates;
+  if (options.part_of_speech_features) provenance << ", part-of-speech features";
   if (!options.command.empty()) provenance << "; command: " << options.command;
   components->provenance = provenance.str();
 

@@ -128,6 +128,13 @@ void Tagger::note_doubt(int word, int best, std::span<const int32_t> scores, Dou
   }
 }
 
+std::vector<uint16_t> Tagger::upos_classes() const {
+  std::vector<uint16_t> classes;
+  for (const std::string& upos : upos_)
+    classes.push_back(static_cast<uint16_t>(std::find(upos_.begin(), upos_.end(), upos) - upos_.begin()));
+  return classes;
+}
+
 uint16_t Tagger::likely_tag(uint64_t word) const {
   const uint32_t* tag = lexicon_.find(word);
   return tag ? static_cast<uint16_t>(*tag) : kUnknownWord;

@@ -27,6 +27,8 @@ class Tagger {
   const std::string& upos(int tag) const { return upos_[tag]; }
   const std::string& xpos(int tag) const { return xpos_[tag]; }
   const LinearModel& model() const { return model_; }
+  // Per tag id, the first tag id with the same UPOS.
+  std::vector<uint16_t> upos_classes() const;
 
   // The id of a UPOS and Penn tag pair, -1 when this tagger never saw it. Ids differ
   // between taggers trained on different data.

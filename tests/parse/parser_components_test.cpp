@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "annals/parse.h"
 #include "annals/parser.h"
+#include "parse/dependency_parser.h"
 #include "parse/lemmatizer.h"
 #include "parse/parser_model.h"
 #include "parse/tree_combination.h"
@@ -89,21 +91,28 @@ class ParserComponents : public ::testing::Test {
     options.output = dir_ / "combined.model";
     options.parsers = {ParserSpec{.beam = 4}, ParserSpec{.beam = 4, .right_to_left = true}, ParserSpec{}};
     combined_report_ = train_model(options);
+    options.output = dir_ / "parts-of-speech.model";
+    options.parsers = {ParserSpec{}};
+    options.part_of_speech_features = true;
+    part_of_speech_report_ = train_model(options);
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
 
   static std::filesystem::path dir_;
-  // Greedy parser; beam of 4; greedy reading right to left; those three combined.
-  static TrainReport report_, beam_report_, right_to_left_report_, combined_report_;
+  // Greedy parser; beam of 4; greedy reading right to left; those three combined; greedy
+  // with part-of-speech features.
+  static TrainReport report_, beam_report_, right_to_left_report_, combined_report_, part_of_speech_report_;
 };
 std::filesystem::path ParserComponents::dir_;
 TrainReport ParserComponents::report_;
 TrainReport ParserComponents::beam_report_;
 TrainReport ParserComponents::right_to_left_report_;
 TrainReport ParserComponents::combined_report_;
+TrainReport ParserComponents::part_of_speech_report_;
 
 TEST_F(ParserComponents, LearnsTheSyntheticGrammarAndGeneralizesToUnseenSentences) {
-  for (const TrainReport* report : {&report_, &beam_report_, &right_to_left_report_, &combined_report_}) {
+  for (const TrainReport* report :
+       {&report_, &beam_report_, &right_to_left_report_, &combined_report_, &part_of_speech_report_}) {
     ASSERT_EQ(report->dev.size(), 1u);
     const ParseScores& dev = report->dev[0].second;
     EXPECT_GT(dev.words, 500u);
@@ -363,6 +372,63 @@ TEST_F(ParserComponents, TaggerFeaturesArePrunedByTheirOwnBound) {
 TEST_F(ParserComponents, ProvenanceNamesTheTrainingFiles) {
   const auto parser = Parser::load(dir_ / "tiny.model");
   EXPECT_NE(parser->provenance().find("train.conllu"), std::string::npos) << parser->provenance();
+  EXPECT_EQ(parser->provenance().find("part-of-speech features"), std::string::npos);
+  const auto with_parts_of_speech = Parser::load(dir_ / "parts-of-speech.model");
+  EXPECT_NE(with_parts_of_speech->provenance().find("part-of-speech features"), std::string::npos);
+}
+
+TEST(PartOfSpeechFeatures, CarryWhatOneTagTaughtToAnotherOfItsPartOfSpeech) {
+  // The parser learns from verbs tagged VBD and VBZ, then meets verbs with a tag it never saw
+  // (VBP, say), of the same part of speech: features that see parts of speech know them.
+  const std::vector<Sentence> train = from_conllu(synthetic_treebank(false, 0) + synthetic_treebank(true, 1));
+  std::vector<Sentence> dev = from_conllu(synthetic_treebank(true, 2));
+  std::vector<std::pair<std::string, std::string>> names;  // per tag id: UPOS and Penn tag
+  auto id = [&](const Token& token) {
+    const std::pair<std::string, std::string> name{token.upos, token.xpos};
+    const auto found = std::find(names.begin(), names.end(), name);
+    if (found != names.end()) return static_cast<uint16_t>(found - names.begin());
+    names.push_back(name);
+    return static_cast<uint16_t>(names.size() - 1);
+  };
+  std::vector<std::vector<uint16_t>> tags;  // per sentence and word
+  for (const Sentence& sentence : train) {
+    auto& ids = tags.emplace_back();
+    for (const Token& token : sentence.tokens) ids.push_back(id(token));
+  }
+  const auto unseen = static_cast<uint16_t>(names.size());
+  names.emplace_back("VERB", "VBP");
+  std::vector<uint16_t> classes;  // per tag, the first tag of its UPOS
+  for (const auto& [upos, xpos] : names)
+    classes.push_back(static_cast<uint16_t>(
+        std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == upos; }) - names.begin()));
+  parsing::ParserTraining options;
+  options.epochs = 4;
+  options.min_updates = 1;
+  const parsing::DependencyParser tags_only = parsing::DependencyParser::train(train, tags, options);
+  options.tag_classes = classes;
+  const parsing::DependencyParser with_parts_of_speech = parsing::DependencyParser::train(train, tags, options);
+  auto attached = [&](const parsing::DependencyParser& parser) {
+    size_t right = 0, words = 0;
+    for (const Sentence& sentence : dev) {
+      std::vector<std::string_view> forms;
+      std::vector<uint16_t> ids;
+      std::vector<char> punctuation;
+      for (const Token& token : sentence.tokens) {
+        const bool verb = token.upos == "VERB";
+        forms.push_back(verb ? "guarded" : token.form);  // a verb never seen either
+        ids.push_back(verb ? unseen : id(token));
+        punctuation.push_back(token.upos == "PUNCT");
+      }
+      std::vector<int> heads(forms.size());
+      std::vector<uint16_t> labels(forms.size());
+      parser.parse({forms, ids, punctuation}, heads, labels);
+      for (size_t i = 0; i < heads.size(); ++i) right += heads[i] == sentence.tokens[i].head;
+      words += heads.size();
+    }
+    return static_cast<double>(right) / static_cast<double>(words);
+  };
+  EXPECT_GE(attached(with_parts_of_speech), 0.98);
+  EXPECT_LT(attached(tags_only), attached(with_parts_of_speech));
 }
 
 TEST(Lemmatizer, LearnsSuffixRulesAndExceptions) {
