@@ -13,8 +13,9 @@ namespace annals {
 std::string dictionary_word(std::string_view form);
 std::vector<std::string> dictionary_words(const Sentence& sentence);
 
-// Whether the hyphen between `before` and `after` (the words' parts on either side) separates
-// words. UD English writes a hyphenated compound as three words ("Jong - un", "15 - year",
+// Whether a hyphen inside a word separates words: `before` is the part before it (since the
+// word's start or the last hyphen kept), `after` what follows it (its first character
+// counts). UD English writes a hyphenated compound as three words ("Jong - un", "15 - year",
 // "Iranian - backed") unless its first part is a prefix ("non-state", "re-elected", "e-mail")
 // or both parts are numbers (dates, telephone numbers). Text segmented here splits by this
 // rule; dictionaries store their hyphenated words both ways, since given parses do not.
