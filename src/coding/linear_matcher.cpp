@@ -765,8 +765,8 @@ class Matcher {
     return false;
   }
 
-  // "(NP (NP x) (PP (IN p) (NP y)))" -> one actor phrase "x p y" (plus a reduced clause
-  // that follows y); false when the phrase does not have that shape.
+  // "(NP (NP x) (PP (IN p) (NP y)) ...)" -> one actor phrase "x p y" (plus a reduced clause
+  // that follows y), then the other PPs; false when the phrase does not have that shape.
   bool emit_prepositional(int p, int pp) {
     const int head = parent(pp);
     if (head < 0 || labels_[head] != kNP) return false;
@@ -815,6 +815,14 @@ class Matcher {
       }
     }
     close(kNE, ne);
+    // Further prepositional phrases of the same noun ("the closure of guest houses in Bree",
+    // parsed with "in Bree" under "closure") are phrases of their own, as where a Treebank
+    // parse hangs them on the verb.
+    bool after = false;
+    for_children(head, [&](int child) {
+      if (after && child >= 0 && starts_with(labels_[child], "PP")) emit_child(child);
+      after = after || child == pp;
+    });
     return true;
   }
 

@@ -54,6 +54,17 @@ TEST_F(LinearDependencies, HyphenatedNameIsOnePhraseWhateverItsArcs) {
             Events{"FRE MOR 112"});
 }
 
+TEST_F(LinearDependencies, SecondPrepositionalPhraseOfTheObjectNamesTheTarget) {
+  // "Freedonia opposed the closure of houses in Sylvania", "in Sylvania" under "closure": the
+  // actor phrase "the closure of houses" names no one; Sylvania is the target, as where a
+  // Treebank parse hangs "in Sylvania" on the verb.
+  EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN NNP 2 nsubj", "opposed oppose VERB VBD 0 root",
+                       "the the DET DT 4 det", "closure closure NOUN NN 2 obj", "of of ADP IN 6 case",
+                       "houses house NOUN NNS 4 nmod", "in in ADP IN 8 case", "Sylvania Sylvania PROPN NNP 4 nmod",
+                       ". . PUNCT . 2 punct"}),
+            Events{"FRE SYL 112"});
+}
+
 TEST_F(LinearDependencies, PatternWordsFollowTheVerb) {
   EXPECT_EQ(code_rows({"Freedonia Freedonia PROPN NNP 2 nsubj", "restored restore VERB VBD 0 root",
                        "full full ADJ JJ 4 amod", "ties tie NOUN NNS 2 obj", "with with ADP IN 6 case",
