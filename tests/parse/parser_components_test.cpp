@@ -381,7 +381,7 @@ TEST(PartOfSpeechFeatures, CarryWhatOneTagTaughtToAnotherOfItsPartOfSpeech) {
   // The parser learns from verbs tagged VBD and VBZ, then meets verbs with a tag it never saw
   // (VBP, say), of the same part of speech: features that see parts of speech know them.
   const std::vector<Sentence> train = from_conllu(synthetic_treebank(false, 0) + synthetic_treebank(true, 1));
-  std::vector<Sentence> dev = from_conllu(synthetic_treebank(true, 2));
+  const std::vector<Sentence> dev = from_conllu(synthetic_treebank(true, 2));
   std::vector<std::pair<std::string, std::string>> names;  // per tag id: UPOS and Penn tag
   auto id = [&](const Token& token) {
     const std::pair<std::string, std::string> name{token.upos, token.xpos};
