@@ -111,13 +111,13 @@ int best_class(const Scores& scores, int count) {
 
 }  // namespace
 
+uint16_t Tagger::first_tag_of(std::string_view upos) const {
+  return static_cast<uint16_t>(std::find(upos_.begin(), upos_.end(), upos) - upos_.begin());
+}
+
 void Tagger::index_parts_of_speech() {
   part_of_speech_.clear();
-  for (const std::string& upos : upos_) {
-    const std::string_view part = upos == "PROPN" ? std::string_view("NOUN") : std::string_view(upos);
-    const auto known = std::find(upos_.begin(), upos_.end(), part);
-    part_of_speech_.push_back(static_cast<uint16_t>(known - upos_.begin()));
-  }
+  for (const std::string& upos : upos_) part_of_speech_.push_back(first_tag_of(upos == "PROPN" ? "NOUN" : upos));
 }
 
 void Tagger::note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const {
@@ -130,8 +130,7 @@ void Tagger::note_doubt(int word, int best, std::span<const int32_t> scores, Dou
 
 std::vector<uint16_t> Tagger::upos_classes() const {
   std::vector<uint16_t> classes;
-  for (const std::string& upos : upos_)
-    classes.push_back(static_cast<uint16_t>(std::find(upos_.begin(), upos_.end(), upos) - upos_.begin()));
+  for (const std::string& upos : upos_) classes.push_back(first_tag_of(upos));
   return classes;
 }
 

@@ -61,6 +61,8 @@ class Tagger {
   HashIndex lexicon_;
   uint16_t likely_tag(uint64_t word) const;  // a lexicon entry, or a value no entry has
   void note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const;
+  // The id of the first tag with this UPOS; tag_count() when there is none.
+  uint16_t first_tag_of(std::string_view upos) const;
   // Per tag: the first tag of its part of speech (UPOS, with proper nouns counted as nouns).
   std::vector<uint16_t> part_of_speech_;
   void index_parts_of_speech();
