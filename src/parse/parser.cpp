@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "parse/casing.h"
 #include "parse/dependency_parser.h"
 #include "parse/lemmatizer.h"
 #include "parse/model_file.h"
@@ -95,6 +96,12 @@ void Parser::parse(Sentence& sentence) const {
       forms.push_back(tokens[i].form);
     }
   const size_t n = words.size();
+  thread_local std::vector<std::string> recased;  // what `forms` views in a headline (parse/casing.h)
+  if (parsing::capitalized_throughout(forms)) {
+    recased.clear();
+    for (size_t w = 0; w < n; ++w) recased.push_back(parsing::recase(forms[w], w == 0, c.tagger));
+    for (size_t w = 0; w < n; ++w) forms[w] = recased[w];
+  }
   // The tagger's closest call, when the first parser can weigh it (see below).
   parsing::Tagger::Doubt doubt;
   const bool weigh_doubt = c.parsers.front().beam() > 1;
@@ -176,7 +183,7 @@ void Parser::parse(Sentence& sentence) const {
     Token& token = tokens[words[w]];
     token.upos = c.tagger.upos(tags[w]);
     token.xpos = c.tagger.xpos(tags[w]);
-    token.lemma = c.lemmatizer.lemma(token.form, token.upos);
+    token.lemma = c.lemmatizer.lemma(forms[w], token.upos);
     token.head = heads[w] < 0 ? -1 : static_cast<int>(words[static_cast<size_t>(heads[w])]);
     token.deprel = c.labeller.labels()[labels[w]];
   }

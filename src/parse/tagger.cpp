@@ -139,6 +139,11 @@ uint16_t Tagger::likely_tag(uint64_t word) const {
   return tag ? static_cast<uint16_t>(*tag) : kUnknownWord;
 }
 
+std::string_view Tagger::usual_upos(std::string_view form) const {
+  const uint16_t tag = likely_tag(hash_bytes(form));
+  return tag == kUnknownWord ? std::string_view() : upos(tag & ~kFixedTag);
+}
+
 int Tagger::tag_id(std::string_view upos, std::string_view xpos) const {
   for (size_t t = 0; t < upos_.size(); ++t)
     if (upos_[t] == upos && xpos_[t] == xpos) return static_cast<int>(t);

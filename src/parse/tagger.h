@@ -33,6 +33,9 @@ class Tagger {
   // The id of a UPOS and Penn tag pair, -1 when this tagger never saw it. Ids differ
   // between taggers trained on different data.
   int tag_id(std::string_view upos, std::string_view xpos) const;
+  // The UPOS training gave this exact spelling most often; empty for a spelling seen less
+  // than twice.
+  std::string_view usual_upos(std::string_view form) const;
 
   // tags.size() == forms.size(). Entries set to kPredict are tagged; the others are taken
   // as given (and serve as context for the words after them).

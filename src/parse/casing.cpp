@@ -1,0 +1,84 @@
+#include "parse/casing.h"
+
+#include <utf8proc.h>
+
+#include "parse/tagger.h"
+#include "text/utf8.h"
+
+namespace annals::parsing {
+
+namespace {
+
+struct Letters {
+  size_t upper = 0, lower = 0;
+  bool capital_first = false;  // the first letter is a capital
+};
+
+Letters count_letters(std::string_view form) {
+  Letters n;
+  for (size_t pos = 0; pos < form.size();) {
+    const auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
+    if (n.upper + n.lower == 0) n.capital_first = utf8proc_isupper(c);
+    n.upper += utf8proc_isupper(c);
+    n.lower += utf8proc_islower(c);
+  }
+  return n;
+}
+
+// The form with its first letter in capitals (`capital_first`) or not, the others in lowercase.
+std::string lowercase(std::string_view form, bool capital_first) {
+  std::string out;
+  out.reserve(form.size());
+  bool first_letter = true;
+  for (size_t pos = 0; pos < form.size();) {
+    auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
+    const bool letter = utf8proc_isupper(c) || utf8proc_islower(c);
+    c = letter && first_letter && capital_first ? utf8proc_toupper(c) : utf8proc_tolower(c);
+    first_letter = first_letter && !letter;
+    append_utf8(out, static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// The usual part of speech of a lowercase word, or failing that, of its stem less a common
+// inflection, unless that is a name ("rejects": "reject", a verb); empty when neither is known.
+std::string_view lowercase_upos(std::string_view lower, const Tagger& tagger) {
+  const std::string_view upos = tagger.usual_upos(lower);
+  if (!upos.empty()) return upos;
+  for (const std::string_view inflection : {"s", "es", "d", "ed", "ing", "ly"}) {
+    if (lower.size() < inflection.size() + 3 || !lower.ends_with(inflection)) continue;
+    const std::string_view stem_upos = tagger.usual_upos(lower.substr(0, lower.size() - inflection.size()));
+    if (!stem_upos.empty() && stem_upos != "PROPN") return stem_upos;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool capitalized_throughout(std::span<const std::string_view> forms) {
+  size_t words = 0, capitalized = 0;
+  for (const std::string_view form : forms) {
+    const Letters n = count_letters(form);
+    if (n.upper + n.lower < 2) continue;
+    ++words;
+    capitalized += n.capital_first;
+  }
+  return capitalized >= 3 && 5 * capitalized >= 4 * words;
+}
+
+std::string recase(std::string_view form, bool first, const Tagger& tagger) {
+  const Letters n = count_letters(form);
+  if (!n.capital_first || (n.lower > 0 && n.upper > 1)) return std::string(form);  // "McDonald"
+  std::string lower = lowercase(form, false);
+  const std::string_view lowered = lowercase_upos(lower, tagger);
+  // A name known in this spelling stays, unless its lowercase form is known as a word of
+  // another kind than nouns and pronouns ("BY", "FIRST"). "US" stays the country, the
+  // reading news needs, though "us" is the likelier one in other text.
+  const bool name = n.upper + n.lower >= 2 && tagger.usual_upos(form) == "PROPN" &&
+                    (lowered.empty() || lowered == "NOUN" || lowered == "PROPN" || lowered == "PRON");
+  if (name) return std::string(form);
+  if (!first && !lowered.empty()) return lower;
+  return lowercase(form, true);
+}
+
+}  // namespace annals::parsing
