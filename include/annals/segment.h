@@ -22,7 +22,8 @@ struct SentenceSpan {
 
 // Splits text into sentences and tokens following UD English / Penn Treebank conventions:
 // clitics split ("don't" → do n't, "can't" → ca n't, possessive 's), punctuation split,
-// hyphenated words kept whole (Kim Jong-un → Kim, Jong-un), abbreviations keep their period
+// hyphenated compounds split as UD English does (Kim Jong-un → Kim, Jong, -, un) except after a
+// prefix (non-state) or between numbers (text/words.h), abbreviations keep their period
 // (U.S., Gen., a.m.), numbers, URLs and e-mail addresses stay one token. A blank line always
 // ends a sentence, a single newline does not; a news dateline ("SEOUL, Dec 28 (Reuters) -")
 // becomes a sentence of its own. Sentences longer than 500 tokens are cut. Ill-formed UTF-8
