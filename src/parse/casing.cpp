@@ -53,19 +53,7 @@ std::string_view lowercase_upos(std::string_view lower, const Tagger& tagger) {
   return {};
 }
 
-}  // namespace
-
-bool capitalized_throughout(std::span<const std::string_view> forms) {
-  size_t words = 0, capitalized = 0;
-  for (const std::string_view form : forms) {
-    const Letters n = count_letters(form);
-    if (n.upper + n.lower < 2) continue;
-    ++words;
-    capitalized += n.capital_first;
-  }
-  return capitalized >= 3 && 5 * capitalized >= 4 * words;
-}
-
+// The spelling of one word of such a sentence (see spell_as_running_text).
 std::string recase(std::string_view form, bool first, const Tagger& tagger) {
   const Letters n = count_letters(form);
   if (!n.capital_first || (n.lower > 0 && n.upper > 1)) return std::string(form);  // "McDonald"
@@ -79,6 +67,23 @@ std::string recase(std::string_view form, bool first, const Tagger& tagger) {
   if (name) return std::string(form);
   if (!first && !lowered.empty()) return lower;
   return lowercase(form, true);
+}
+
+}  // namespace
+
+bool spell_as_running_text(std::span<const std::string_view> forms, const Tagger& tagger,
+                           std::vector<std::string>& spelled) {
+  size_t words = 0, capitalized = 0;
+  for (const std::string_view form : forms) {
+    const Letters n = count_letters(form);
+    if (n.upper + n.lower < 2) continue;
+    ++words;
+    capitalized += n.capital_first;
+  }
+  if (capitalized < 3 || 4 * capitalized < 3 * words) return false;
+  spelled.clear();
+  for (size_t i = 0; i < forms.size(); ++i) spelled.push_back(recase(forms[i], i == 0, tagger));
+  return true;
 }
 
 }  // namespace annals::parsing

@@ -97,11 +97,8 @@ void Parser::parse(Sentence& sentence) const {
     }
   const size_t n = words.size();
   thread_local std::vector<std::string> recased;  // what `forms` views in a headline (parse/casing.h)
-  if (parsing::capitalized_throughout(forms)) {
-    recased.clear();
-    for (size_t w = 0; w < n; ++w) recased.push_back(parsing::recase(forms[w], w == 0, c.tagger));
+  if (parsing::spell_as_running_text(forms, c.tagger, recased))
     for (size_t w = 0; w < n; ++w) forms[w] = recased[w];
-  }
   // The tagger's closest call, when the first parser can weigh it (see below).
   parsing::Tagger::Doubt doubt;
   const bool weigh_doubt = c.parsers.front().beam() > 1;

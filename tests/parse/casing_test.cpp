@@ -1,5 +1,5 @@
-// Sentences capitalized throughout (headlines, text in capitals) are tagged and parsed in the
-// spelling of running text, while their tokens keep the text as written.
+// Sentences capitalized throughout (text in capitals, headlines in title case) are tagged and
+// parsed in the spelling of running text, while their tokens keep the text as written.
 #include "parse/casing.h"
 
 #include <gtest/gtest.h>
@@ -28,38 +28,39 @@ Tagger small_tagger() {
   return Tagger::train(from_conllu(conllu), TaggerTraining{});
 }
 
-TEST(Casing, CapitalizedThroughoutAreHeadlinesAndTextInCapitals) {
-  using Forms = std::vector<std::string_view>;
-  EXPECT_TRUE(capitalized_throughout(Forms{"REBELS", "KILLED", "12", "SOLDIERS", "."}));
-  EXPECT_TRUE(capitalized_throughout(Forms{"Rebels", "Kill", "12", "Soldiers", "Near", "Kabul"}));
-  EXPECT_TRUE(capitalized_throughout(Forms{"KABUL", "(", "Reuters", ")", "-", "REBELS", "KILLED", "12", "SOLDIERS"}));
-  EXPECT_FALSE(capitalized_throughout(Forms{"Rebels", "killed", "12", "soldiers", "near", "Kabul", "."}));
-  // Names with their verbs in lowercase are running text; two words are too few to tell.
-  EXPECT_FALSE(capitalized_throughout(Forms{"Barack", "Obama", "met", "Hillary", "Clinton", "and", "John", "Kerry"}));
-  EXPECT_FALSE(capitalized_throughout(Forms{"NATO", "and", "the", "UN", "met", "in", "Oslo"}));
-  EXPECT_FALSE(capitalized_throughout(Forms{"PEACE", "TALKS"}));
+// The sentence as the tagger gets it; empty for running text.
+std::vector<std::string> spelled(const Tagger& tagger, std::vector<std::string_view> forms) {
+  std::vector<std::string> out;
+  if (!spell_as_running_text(forms, tagger, out)) out.clear();
+  return out;
 }
 
-TEST(Casing, WordsTakeTheSpellingTheTaggerKnows) {
+using Spelling = std::vector<std::string>;
+
+TEST(Casing, TextInCapitalsAndTitleCaseIsSpelledAsRunningText) {
   const Tagger tagger = small_tagger();
-  EXPECT_EQ(recase("REBELS", false, tagger), "rebels");
-  EXPECT_EQ(recase("Rebels", false, tagger), "rebels");
-  EXPECT_EQ(recase("REBELS", true, tagger), "Rebels");  // a sentence's first word
-  EXPECT_EQ(recase("REJECTS", false, tagger), "rejects");  // its stem is known
-  EXPECT_EQ(recase("THE", false, tagger), "the");
-  // Names and acronyms known as such stay, unknown words are taken for names.
-  EXPECT_EQ(recase("NATO", false, tagger), "NATO");
-  EXPECT_EQ(recase("U.S.", false, tagger), "U.S.");
-  EXPECT_EQ(recase("US", false, tagger), "US");
-  EXPECT_EQ(recase("KABUL", false, tagger), "Kabul");
-  EXPECT_EQ(recase("\u00C9COLE", false, tagger), "\u00C9cole");
-  // A spelling known as a name whose lowercase is a word of another kind is that word.
-  EXPECT_EQ(recase("BY", false, tagger), "by");
-  // Mixed case, lowercase and words without letters stay as written.
-  EXPECT_EQ(recase("McDONALD", false, tagger), "McDONALD");
-  EXPECT_EQ(recase("iPhone", false, tagger), "iPhone");
-  EXPECT_EQ(recase("rebels", false, tagger), "rebels");
-  EXPECT_EQ(recase("12", false, tagger), "12");
+  EXPECT_EQ(spelled(tagger, {"REBELS", "REJECT", "THE", "NATO", "PLAN", "."}),
+            (Spelling{"Rebels", "reject", "the", "NATO", "Plan", "."}));
+  EXPECT_EQ(spelled(tagger, {"Rebels", "Reject", "the", "NATO", "Plan"}),
+            (Spelling{"Rebels", "reject", "the", "NATO", "Plan"}));
+  // Words whose stem is known are lowered; unknown words are taken for names.
+  EXPECT_EQ(spelled(tagger, {"US", "REJECTS", "KABUL", "\u00C9COLE", "PLAN"}),
+            (Spelling{"US", "rejects", "Kabul", "\u00C9cole", "Plan"}));
+  // A spelling known as a name whose lowercase is a word of another kind is that word;
+  // "US" stays the country, though "us" is known too.
+  EXPECT_EQ(spelled(tagger, {"PLAN", "BY", "U.S.", "REBELS"}), (Spelling{"Plan", "by", "U.S.", "rebels"}));
+  // Mixed case, lowercase words and words without letters stay as written.
+  EXPECT_EQ(spelled(tagger, {"McDONALD", "iPhone", "REBELS", "REJECT", "THE", "12", "PLAN"}),
+            (Spelling{"McDONALD", "iPhone", "rebels", "reject", "the", "12", "Plan"}));
+}
+
+TEST(Casing, RunningTextAndShortLinesStayAsWritten) {
+  const Tagger tagger = small_tagger();
+  EXPECT_TRUE(spelled(tagger, {"Rebels", "reject", "the", "NATO", "plan", "in", "Kabul", "."}).empty());
+  // Names with the words between them in lowercase are running text.
+  EXPECT_TRUE(spelled(tagger, {"Barack", "Obama", "met", "Hillary", "Clinton", "in", "Paris", "on", "Monday"}).empty());
+  // Two words are too few to tell.
+  EXPECT_TRUE(spelled(tagger, {"PEACE", "TALKS", "."}).empty());
 }
 
 // With the bundled model: a headline in capitals or in title case gets the tags and tree of
