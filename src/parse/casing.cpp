@@ -25,15 +25,19 @@ Letters count_letters(std::string_view form) {
   return n;
 }
 
-// The form with its first letter in capitals (`capital_first`) or not, the others in lowercase.
-std::string lowercase(std::string_view form, bool capital_first) {
+enum class Case { kLower, kCapitalized, kUpper };
+
+// The form in lowercase, capitalized (its first letter a capital, the others lowercase) or
+// in capitals.
+std::string in_case(std::string_view form, Case to) {
   std::string out;
   out.reserve(form.size());
   bool first_letter = true;
   for (size_t pos = 0; pos < form.size();) {
     auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
     const bool letter = utf8proc_isupper(c) || utf8proc_islower(c);
-    c = letter && first_letter && capital_first ? utf8proc_toupper(c) : utf8proc_tolower(c);
+    const bool capital = to == Case::kUpper || (to == Case::kCapitalized && first_letter);
+    c = capital ? utf8proc_toupper(c) : utf8proc_tolower(c);
     first_letter = first_letter && !letter;
     append_utf8(out, static_cast<char32_t>(c));
   }
@@ -53,36 +57,58 @@ std::string_view lowercase_upos(std::string_view lower, const Tagger& tagger) {
   return {};
 }
 
-// The spelling of one word of such a sentence (see spell_as_running_text).
-std::string recase(std::string_view form, bool first, const Tagger& tagger) {
+// The spelling of one word of a sentence capitalized throughout (see spell_as_running_text).
+std::string lowered(std::string_view form, bool first, const Tagger& tagger) {
   const Letters n = count_letters(form);
   if (!n.capital_first || (n.lower > 0 && n.upper > 1)) return std::string(form);  // "McDonald"
-  std::string lower = lowercase(form, false);
-  const std::string_view lowered = lowercase_upos(lower, tagger);
+  std::string lower = in_case(form, Case::kLower);
+  const std::string_view lower_upos = lowercase_upos(lower, tagger);
   // A name known in this spelling stays, unless its lowercase form is known as a word of
-  // another kind than nouns and pronouns ("BY", "FIRST"). "US" stays the country, the
-  // reading news needs, though "us" is the likelier one in other text.
+  // another kind ("BY", "FIRST"; "Sea", "Missile" of names like "Red Sea"); an acronym stays
+  // even when its lowercase form is a noun ("AIDS"). "US" stays the country, the reading news
+  // needs, though "us" is the likelier one in other text.
   const bool name = n.upper + n.lower >= 2 && tagger.usual_upos(form) == "PROPN" &&
-                    (lowered.empty() || lowered == "NOUN" || lowered == "PROPN" || lowered == "PRON");
+                    (lower_upos.empty() || lower_upos == "PROPN" || lower_upos == "PRON" ||
+                     (lower_upos == "NOUN" && n.lower == 0));
   if (name) return std::string(form);
-  if (!first && !lowered.empty()) return lower;
-  return lowercase(form, true);
+  if (!first && !lower_upos.empty()) return lower;
+  return in_case(form, Case::kCapitalized);
+}
+
+// The spelling of one word of a sentence in lowercase (see spell_as_running_text).
+std::string raised(std::string_view form, bool first, const Tagger& tagger) {
+  const Letters n = count_letters(form);
+  if (n.lower == 0) return std::string(form);
+  if (form == "i") return "I";
+  std::string capitalized = in_case(form, Case::kCapitalized);
+  const bool capitalized_known = !tagger.usual_upos(capitalized).empty();
+  if (tagger.usual_upos(form).empty()) {
+    if (capitalized_known && tagger.usual_upos(capitalized) == "PROPN") return capitalized;
+    if (n.lower >= 2) {
+      std::string upper = in_case(form, Case::kUpper);
+      if (tagger.usual_upos(upper) == "PROPN") return upper;
+    }
+  }
+  return first && capitalized_known ? capitalized : std::string(form);
 }
 
 }  // namespace
 
 bool spell_as_running_text(std::span<const std::string_view> forms, const Tagger& tagger,
                            std::vector<std::string>& spelled) {
-  size_t words = 0, capitalized = 0;
+  size_t words = 0, capitalized = 0, capitals = 0;
   for (const std::string_view form : forms) {
     const Letters n = count_letters(form);
+    capitals += n.upper;
     if (n.upper + n.lower < 2) continue;
     ++words;
     capitalized += n.capital_first;
   }
-  if (capitalized < 3 || 4 * capitalized < 3 * words) return false;
+  const bool in_lowercase = capitals == 0 && words >= 3;
+  if (!in_lowercase && (capitalized < 3 || 4 * capitalized < 3 * words)) return false;
   spelled.clear();
-  for (size_t i = 0; i < forms.size(); ++i) spelled.push_back(recase(forms[i], i == 0, tagger));
+  for (size_t i = 0; i < forms.size(); ++i)
+    spelled.push_back(in_lowercase ? raised(forms[i], i == 0, tagger) : lowered(forms[i], i == 0, tagger));
   return true;
 }
 
