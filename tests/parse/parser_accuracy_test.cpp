@@ -35,7 +35,7 @@ std::optional<ParseScores> ewt_dev_sample(const char* model_name) {
 TEST(ParserAccuracy, CommittedModelOnEwtDevSample) {
   const auto scores = ewt_dev_sample("en.model");
   if (!scores) GTEST_SKIP() << "needs ../shared/treebanks/en_ewt-ud-dev.conllu and data/models/en.model";
-  // The committed model scores UPOS 0.960, UAS 0.849, LAS 0.817, lemma 0.975 here.
+  // The committed model scores UPOS 0.961, UAS 0.850, LAS 0.817, lemma 0.977 here.
   EXPECT_GE(scores->upos, 0.95);
   EXPECT_GE(scores->uas, 0.83);
   EXPECT_GE(scores->las, 0.79);
@@ -45,7 +45,7 @@ TEST(ParserAccuracy, CommittedModelOnEwtDevSample) {
 TEST(ParserAccuracy, CommittedBeamModelOnEwtDevSample) {
   const auto scores = ewt_dev_sample("en-beam.model");
   if (!scores) GTEST_SKIP() << "needs ../shared/treebanks/en_ewt-ud-dev.conllu and data/models/en-beam.model";
-  // The committed beam model scores UAS 0.859, LAS 0.828 here. Decoded greedily it scores
+  // The committed beam model scores UAS 0.861, LAS 0.829 here. Decoded greedily it scores
   // 0.81 / 0.78, so a search that stopped working fails.
   EXPECT_GE(scores->upos, 0.95);
   EXPECT_GE(scores->uas, 0.845);
