@@ -684,6 +684,53 @@ void relabel_reported_clauses(std::vector<Token>& tokens) {
   }
 }
 
+void read_headline_passives(std::vector<Token>& tokens) {
+  static constexpr std::string_view kClosing[] = {"\"", "'", "\u201D", "\u2019", ")", "]"};
+  static constexpr std::string_view kFinal[] = {".", "!", "?", "...", "\u2026"};
+  auto one_of = [](std::string_view form, const auto& list) {
+    return std::find(std::begin(list), std::end(list), form) != std::end(list);
+  };
+  int last = static_cast<int>(tokens.size()) - 1;
+  while (last >= 0 && one_of(tokens[last].form, kClosing)) --last;
+  if (last < 0 || one_of(tokens[last].form, kFinal)) return;
+  const int n = static_cast<int>(tokens.size());
+  auto children = [&](int head, auto&& visit) {
+    for (int c = 0; c < n; ++c)
+      if (tokens[c].head == head) visit(c);
+  };
+  // A participle modifying the nominal root: the headline's verb, when the root heads no other.
+  const auto root = std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.head < 0; });
+  if (root != tokens.end() && (root->upos == "NOUN" || root->upos == "PROPN" || root->upos == "NUM" || root->upos == "PRON")) {
+    const int r = static_cast<int>(root - tokens.begin());
+    int verb = -1, verbs = 0;
+    children(r, [&](int c) {
+      if (tokens[c].upos != "VERB" && tokens[c].upos != "AUX") return;
+      ++verbs;
+      if (tokens[c].deprel == "acl" && tokens[c].xpos == "VBN" && c > r) verb = c;
+    });
+    if (verb >= 0 && verbs == 1) {
+      children(r, [&](int c) {
+        if (c > verb) tokens[c].head = verb;  // what follows the verb is the clause's
+      });
+      tokens[verb].head = -1;
+      tokens[verb].deprel = "root";
+      tokens[r].head = verb;
+      tokens[r].deprel = "nsubj";
+    }
+  }
+  for (int v = 0; v < n; ++v) {
+    if (tokens[v].xpos != "VBN") continue;
+    bool auxiliary = false;
+    children(v, [&](int c) {
+      auxiliary |= tokens[c].deprel.starts_with("aux") || tokens[c].deprel == "cop" || tokens[c].deprel == "obj";
+    });
+    if (!auxiliary)
+      children(v, [&](int c) {
+        if (tokens[c].deprel == "nsubj") tokens[c].deprel = "nsubj:pass";
+      });
+  }
+}
+
 void attach_paired_punctuation(std::span<const std::string_view> forms, std::span<const char> punctuation,
                                std::span<int> heads) {
   static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {

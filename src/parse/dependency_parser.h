@@ -71,6 +71,13 @@ void rehang_verb_possessors(std::vector<Token>& tokens);
 // adverbial clause (155 complements and parataxes). Runs on labeled, lemmatized tokens.
 void relabel_reported_clauses(std::vector<Token>& tokens);
 
+// Headlines drop the auxiliary of a passive ("Five soldiers killed in attack"), which the
+// treebanks hardly show. In a sentence without final punctuation, a past participle (VBN) with
+// a subject and no auxiliary, copula or object has a passive subject (nsubj:pass), and one
+// that modifies the sentence's nominal root ("Two journalists arrested in Istanbul") is the
+// root, with that nominal as its passive subject. Runs on labeled, tagged tokens.
+void read_headline_passives(std::vector<Token>& tokens);
+
 // The labels of a treebank's arcs, as parsers and the arc labeller number them: "root", "dep"
 // (for words left without a head), then the others in the order they first occur.
 std::vector<std::string> label_inventory(const std::vector<Sentence>& sentences);

@@ -91,6 +91,20 @@ TEST(CodeCommand, RawTextStoryIsParsedAndCoded) {
   EXPECT_NE(r.out.find(R"("cameo":"040")"), std::string::npos) << r.out;
 }
 
+// Headlines: in capitals, the words are read as running text spells them ("ISRAELI TROOPS"
+// one actor, not "ISRAELI" alone); a participle without an auxiliary is passive, so the
+// journalists are the ones arrested (before, no event at all).
+TEST(CodeCommand, HeadlinesAreCodedAsRunningTextWouldBe) {
+  const fs::path input = write_temp(
+      "annals_headlines.jsonl",
+      R"({"id":"h1","date":"2024-01-02","text":"ISRAELI TROOPS KILLED THREE PALESTINIANS IN GAZA"})" "\n"
+      R"({"id":"h2","date":"2024-01-02","text":"Two Reuters journalists arrested in Turkey"})" "\n");
+  const CommandResult r = run("code --format tsv " + input.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ISRMIL\tPSE\t190\th1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("TUR\tGBRMED\t173\th2"), std::string::npos) << r.out;
+}
+
 TEST(CodeCommand, PlainTextTakesItsDateFromTheCommandLine) {
   const fs::path input = write_temp("annals_plain.txt", "Kim Jong-un met Trump in Hanoi.\n");
   const CommandResult undated = run("code " + input.string());

@@ -1,5 +1,6 @@
 // Repairs of the parser's trees: quote and bracket pairs hang from the head of the phrase
-// they enclose; possessors hang on nominals; clauses before a reporting verb are reported.
+// they enclose; possessors hang on nominals; clauses before a reporting verb are reported;
+// headlines' participles are passive.
 #include <gtest/gtest.h>
 
 #include <string_view>
@@ -54,13 +55,15 @@ TEST(PairedPunctuation, MarksThatAreTheRootOrHeadAWordStay) {
   EXPECT_EQ(heads, (std::vector<int>{-1, 3, 3, 0}));
 }
 
+// A tagged, labeled token (head -1: the root).
+Token token(const char* form, const char* upos, const char* xpos, int head, const char* deprel) {
+  Token t;
+  t.form = form, t.upos = upos, t.xpos = xpos, t.head = head, t.deprel = deprel;
+  return t;
+}
+
 TEST(VerbPossessors, APossessorHungOnAVerbGoesToTheNounItStandsBefore) {
   // Taiwan 's Vice Minister visited Russia   (Taiwan hung on "visited")
-  auto token = [](const char* form, const char* upos, const char* xpos, int head, const char* deprel) {
-    Token t;
-    t.form = form, t.upos = upos, t.xpos = xpos, t.head = head, t.deprel = deprel;
-    return t;
-  };
   std::vector<Token> tokens = {token("Taiwan", "PROPN", "NNP", 4, "nmod:poss"), token("'s", "PART", "POS", 0, "case"),
                                token("Vice", "PROPN", "NNP", 3, "compound"), token("Minister", "PROPN", "NNP", 4, "nsubj"),
                                token("visited", "VERB", "VBD", -1, "root"), token("Russia", "PROPN", "NNP", 4, "obj")};
@@ -109,6 +112,40 @@ TEST(ReportedClauses, AnAdverbialClauseBeforeAReportingVerbIsWhatItReports) {
                                  token("minister", "minister", "NN", 5, "nsubj"), token("said", "say", "VBD", -1, "root")};
   relabel_reported_clauses(speaking);
   EXPECT_EQ(speaking[0].deprel, "advcl");
+}
+
+TEST(HeadlinePassives, AParticipleWithoutAuxiliaryInAHeadlineIsPassive) {
+  // Five soldiers killed in attack   (the parser's reading: "soldiers" the killers)
+  auto killed = [&](bool period) {
+    std::vector<Token> tokens = {token("Five", "NUM", "CD", 1, "nummod"), token("soldiers", "NOUN", "NNS", 2, "nsubj"),
+                                 token("killed", "VERB", "VBN", -1, "root"), token("in", "ADP", "IN", 4, "case"),
+                                 token("attack", "NOUN", "NN", 2, "obl")};
+    if (period) tokens.push_back(token(".", "PUNCT", ".", 2, "punct"));
+    return tokens;
+  };
+  std::vector<Token> headline = killed(false);
+  read_headline_passives(headline);
+  EXPECT_EQ(headline[1].deprel, "nsubj:pass");
+  // Running text ends in a full stop: there a subject before a VBN is a tagging error's.
+  std::vector<Token> sentence = killed(true);
+  read_headline_passives(sentence);
+  EXPECT_EQ(sentence[1].deprel, "nsubj");
+  // An object makes it active: "Rebels killed soldiers", tagged VBN.
+  std::vector<Token> active = {token("Rebels", "NOUN", "NNS", 1, "nsubj"), token("killed", "VERB", "VBN", -1, "root"),
+                               token("soldiers", "NOUN", "NNS", 1, "obj")};
+  read_headline_passives(active);
+  EXPECT_EQ(active[0].deprel, "nsubj");
+  // Two journalists arrested in Istanbul " (a noun phrase with a participle) becomes a clause.
+  std::vector<Token> arrested = {token("Two", "NUM", "CD", 1, "nummod"), token("journalists", "NOUN", "NNS", -1, "root"),
+                                 token("arrested", "VERB", "VBN", 1, "acl"), token("in", "ADP", "IN", 4, "case"),
+                                 token("Istanbul", "PROPN", "NNP", 2, "obl"), token("\"", "PUNCT", "''", 1, "punct")};
+  read_headline_passives(arrested);
+  EXPECT_EQ(arrested[2].head, -1);
+  EXPECT_EQ(arrested[2].deprel, "root");
+  EXPECT_EQ(arrested[1].head, 2);
+  EXPECT_EQ(arrested[1].deprel, "nsubj:pass");
+  EXPECT_EQ(arrested[0].head, 1);
+  EXPECT_EQ(arrested[5].head, 2);  // what followed the participle is the clause's
 }
 
 }  // namespace
