@@ -32,6 +32,11 @@ struct Phrase {
   int parent = -1;     // index into Sentence::phrases, -1 for the top
 };
 
+// Whether the last word (closing quotes and brackets aside) is not a full stop, question or
+// exclamation mark: a headline or title, whose grammar drops auxiliaries ("Five soldiers
+// killed in attack", "US to send troops"). Running text ends in one.
+bool lacks_final_punctuation(const std::vector<Token>& tokens);
+
 struct Sentence {
   std::string id;                 // record id when the input names one
   std::string text;               // the sentence as given

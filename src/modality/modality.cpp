@@ -186,6 +186,7 @@ class Tree {
       : tokens_(sentence.tokens), size_(static_cast<int>(sentence.tokens.size())) {}
 
   int size() const { return size_; }
+  bool headline() const { return lacks_final_punctuation(tokens_); }
   bool valid(int i) const { return i >= 0 && i < size_; }
 
   int head(int i) const {
@@ -354,6 +355,9 @@ void read_local_cues(const Tree& t, int i, Cues& cues) {
       }
     } else if (r == "mark" && one_of(w, kConditionalMarks)) {
       cues.add(Modality::hypothetical, c);
+    } else if (r == "mark" && same_word(w, "to") && t.head(i) < 0 && t.headline() &&
+               t.child(i, [&](int s) { return t.rel(s) == "nsubj"; }) >= 0) {
+      cues.add(Modality::future, c);  // a headline's "US to send troops" announces, as "will send" does
     } else if (r == "advmod" && one_of(w, kHedgeAdverbs)) {
       cues.add(Modality::hypothetical, c);
     } else if (r == "amod" || r == "compound") {

@@ -685,14 +685,7 @@ void relabel_reported_clauses(std::vector<Token>& tokens) {
 }
 
 void read_headline_passives(std::vector<Token>& tokens) {
-  static constexpr std::string_view kClosing[] = {"\"", "'", "\u201D", "\u2019", ")", "]"};
-  static constexpr std::string_view kFinal[] = {".", "!", "?", "...", "\u2026"};
-  auto one_of = [](std::string_view form, const auto& list) {
-    return std::find(std::begin(list), std::end(list), form) != std::end(list);
-  };
-  int last = static_cast<int>(tokens.size()) - 1;
-  while (last >= 0 && one_of(tokens[last].form, kClosing)) --last;
-  if (last < 0 || one_of(tokens[last].form, kFinal)) return;
+  if (!lacks_final_punctuation(tokens)) return;
   const int n = static_cast<int>(tokens.size());
   auto children = [&](int head, auto&& visit) {
     for (int c = 0; c < n; ++c)

@@ -19,5 +19,23 @@ TEST(Sentence, DependentsInTokenOrder) {
   EXPECT_TRUE(sentence.dependents(-1).size() == 1 && sentence.dependents(-1)[0] == 1);
 }
 
+TEST(Sentence, HeadlinesLackFinalPunctuation) {
+  auto tokens = [](std::initializer_list<const char*> forms) {
+    std::vector<Token> out;
+    for (const char* form : forms) {
+      Token token;
+      token.form = form;
+      out.push_back(token);
+    }
+    return out;
+  };
+  EXPECT_TRUE(lacks_final_punctuation(tokens({"US", "to", "send", "troops"})));
+  EXPECT_TRUE(lacks_final_punctuation(tokens({"\u201C", "Peace", "now", "\u201D"})));
+  EXPECT_FALSE(lacks_final_punctuation(tokens({"Troops", "left", "."})));
+  EXPECT_FALSE(lacks_final_punctuation(tokens({"\"", "Leave", "!", "\"", ")"})));  // closing marks aside
+  EXPECT_FALSE(lacks_final_punctuation(tokens({"Why", "?"})));
+  EXPECT_FALSE(lacks_final_punctuation(tokens({})));
+}
+
 }  // namespace
 }  // namespace annals

@@ -175,6 +175,8 @@ TEST(Modality, FutureAndIntent) {
   EXPECT_EQ(reading(resume, "Talks"), "future@will");
   EXPECT_EQ(reading(parse_one("Japan is going to send troops."), "send"), "future@going");
   EXPECT_EQ(reading(parse_one("China is expected to impose sanctions on Japan."), "impose"), "future@expected");
+  // A headline's infinitive announces.
+  EXPECT_EQ(reading(parse_one("US to send more troops to Iraq"), "send"), "future@to");
   // Agreeing is itself an event (CAMEO 03): the agreement is asserted, the agreed act future.
   const Sentence agreed = parse_one("Washington agreed to lift sanctions on Cuba.");
   EXPECT_EQ(reading(agreed, "lift"), "future@agreed");
