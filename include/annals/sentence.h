@@ -33,8 +33,9 @@ struct Phrase {
 };
 
 // Whether the last word (closing quotes and brackets aside) is not a full stop, question or
-// exclamation mark: a headline or title, whose grammar drops auxiliaries ("Five soldiers
-// killed in attack", "US to send troops"). Running text ends in one.
+// exclamation mark or ellipsis (alone or repeated, "?!"): a headline or title, whose grammar
+// drops auxiliaries ("Five soldiers killed in attack", "US to send troops"). Running text
+// ends in one.
 bool lacks_final_punctuation(const std::vector<Token>& tokens);
 
 struct Sentence {

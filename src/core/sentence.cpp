@@ -7,13 +7,22 @@ namespace annals {
 
 bool lacks_final_punctuation(const std::vector<Token>& tokens) {
   static constexpr std::string_view kClosing[] = {"\"", "'", "\u201D", "\u2019", ")", "]"};
-  static constexpr std::string_view kFinal[] = {".", "!", "?", "...", "\u2026"};
-  auto one_of = [](std::string_view form, const auto& list) {
-    return std::find(std::begin(list), std::end(list), form) != std::end(list);
-  };
   auto last = tokens.rbegin();
-  while (last != tokens.rend() && one_of(last->form, kClosing)) ++last;
-  return last != tokens.rend() && !one_of(last->form, kFinal);
+  while (last != tokens.rend() && std::find(std::begin(kClosing), std::end(kClosing), last->form) != std::end(kClosing))
+    ++last;
+  if (last == tokens.rend()) return false;
+  // Full stops, question and exclamation marks, ellipses, alone or repeated ("?!", "!!!").
+  std::string_view form = last->form;
+  for (size_t pos = 0; !form.empty(); form.remove_prefix(pos)) {
+    if (form.starts_with("\u2026")) {
+      pos = std::string_view("\u2026").size();
+    } else if (form[0] == '.' || form[0] == '!' || form[0] == '?') {
+      pos = 1;
+    } else {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<int> Sentence::dependents(int i) const {

@@ -684,40 +684,58 @@ void relabel_reported_clauses(std::vector<Token>& tokens) {
   }
 }
 
-void read_headline_passives(std::vector<Token>& tokens) {
+void restore_headline_clauses(std::vector<Token>& tokens) {
   if (!lacks_final_punctuation(tokens)) return;
   const int n = static_cast<int>(tokens.size());
   auto children = [&](int head, auto&& visit) {
     for (int c = 0; c < n; ++c)
       if (tokens[c].head == head) visit(c);
   };
-  // A participle modifying the nominal root: the headline's verb, when the root heads no other.
-  const auto root = std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.head < 0; });
-  if (root != tokens.end() && (root->upos == "NOUN" || root->upos == "PROPN" || root->upos == "NUM" || root->upos == "PRON")) {
-    const int r = static_cast<int>(root - tokens.begin());
+  const auto root_at = std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.head < 0; });
+  const int root = root_at == tokens.end() ? -1 : static_cast<int>(root_at - tokens.begin());
+  const std::string_view root_upos = root < 0 ? "" : std::string_view(tokens[root].upos);
+  if (root_upos == "NOUN" || root_upos == "PROPN" || root_upos == "NUM" || root_upos == "PRON") {
+    // A participle modifying the nominal root, or an infinitive modifying a name ("Obama to
+    // meet Putin"; "place to sleep" is a noun phrase), is the headline's verb when the root
+    // heads no other verb.
+    const bool name = root_upos == "PROPN" || root_upos == "PRON";
     int verb = -1, verbs = 0;
-    children(r, [&](int c) {
+    children(root, [&](int c) {
       if (tokens[c].upos != "VERB" && tokens[c].upos != "AUX") return;
       ++verbs;
-      if (tokens[c].deprel == "acl" && tokens[c].xpos == "VBN" && c > r) verb = c;
+      bool to = false;
+      children(c, [&](int m) { to |= tokens[m].deprel == "mark" && (tokens[m].form == "to" || tokens[m].form == "To"); });
+      if (tokens[c].deprel == "acl" && c > root && (tokens[c].xpos == "VBN" || (tokens[c].xpos == "VB" && to && name)))
+        verb = c;
     });
     if (verb >= 0 && verbs == 1) {
-      children(r, [&](int c) {
+      children(root, [&](int c) {
         if (c > verb) tokens[c].head = verb;  // what follows the verb is the clause's
       });
       tokens[verb].head = -1;
       tokens[verb].deprel = "root";
-      tokens[r].head = verb;
-      tokens[r].deprel = "nsubj";
+      tokens[root].head = verb;
+      tokens[root].deprel = "nsubj";
     }
+  } else if (root_upos == "ADJ") {
+    // "Shultz likely to visit Moscow": the nominal before a predicate adjective is its subject.
+    int subject = -1;
+    bool has_subject = false;
+    children(root, [&](int c) {
+      has_subject |= tokens[c].deprel.starts_with("nsubj");
+      if (c < root && tokens[c].deprel == "compound" && (tokens[c].upos == "NOUN" || tokens[c].upos == "PROPN"))
+        subject = c;
+    });
+    if (subject >= 0 && !has_subject) tokens[subject].deprel = "nsubj";
   }
+  // A participle with a subject and no auxiliary, copula or object is passive.
   for (int v = 0; v < n; ++v) {
     if (tokens[v].xpos != "VBN") continue;
-    bool auxiliary = false;
+    bool active = false;
     children(v, [&](int c) {
-      auxiliary |= tokens[c].deprel.starts_with("aux") || tokens[c].deprel == "cop" || tokens[c].deprel == "obj";
+      active |= tokens[c].deprel.starts_with("aux") || tokens[c].deprel == "cop" || tokens[c].deprel == "obj";
     });
-    if (!auxiliary)
+    if (!active)
       children(v, [&](int c) {
         if (tokens[c].deprel == "nsubj") tokens[c].deprel = "nsubj:pass";
       });

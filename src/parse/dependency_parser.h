@@ -71,12 +71,14 @@ void rehang_verb_possessors(std::vector<Token>& tokens);
 // adverbial clause (155 complements and parataxes). Runs on labeled, lemmatized tokens.
 void relabel_reported_clauses(std::vector<Token>& tokens);
 
-// Headlines drop the auxiliary of a passive ("Five soldiers killed in attack"), which the
-// treebanks hardly show. In a sentence without final punctuation, a past participle (VBN) with
-// a subject and no auxiliary, copula or object has a passive subject (nsubj:pass), and one
-// that modifies the sentence's nominal root ("Two journalists arrested in Istanbul") is the
-// root, with that nominal as its passive subject. Runs on labeled, tagged tokens.
-void read_headline_passives(std::vector<Token>& tokens);
+// Headlines drop auxiliaries and copulas ("Five soldiers killed in attack", "Obama to meet
+// Putin", "Shultz likely to visit Moscow"), which the treebanks hardly show. In a sentence
+// without final punctuation: a past participle (VBN) that modifies the nominal root, or an
+// infinitive with "to" that modifies a name or pronoun root, becomes the root with that
+// nominal as its subject when the root heads no other verb; a nominal compound before an adjective root without a subject is its subject;
+// a past participle with a subject and no auxiliary, copula or object has a passive subject
+// (nsubj:pass). Runs on labeled, tagged tokens.
+void restore_headline_clauses(std::vector<Token>& tokens);
 
 // The labels of a treebank's arcs, as parsers and the arc labeller number them: "root", "dep"
 // (for words left without a head), then the others in the order they first occur.

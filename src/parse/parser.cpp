@@ -214,7 +214,7 @@ void Parser::parse(Sentence& sentence) const {
   }
   parsing::rehang_verb_possessors(tokens);
   parsing::relabel_reported_clauses(tokens);
-  parsing::read_headline_passives(tokens);
+  parsing::restore_headline_clauses(tokens);
   project_phrases(sentence);
 }
 

@@ -34,6 +34,9 @@ TEST(Sentence, HeadlinesLackFinalPunctuation) {
   EXPECT_FALSE(lacks_final_punctuation(tokens({"Troops", "left", "."})));
   EXPECT_FALSE(lacks_final_punctuation(tokens({"\"", "Leave", "!", "\"", ")"})));  // closing marks aside
   EXPECT_FALSE(lacks_final_punctuation(tokens({"Why", "?"})));
+  EXPECT_FALSE(lacks_final_punctuation(tokens({"Best", "place", "!!!!!!!"})));
+  EXPECT_FALSE(lacks_final_punctuation(tokens({"Really", "?!", "\u2026"})));
+  EXPECT_TRUE(lacks_final_punctuation(tokens({"Prices", "up", "-"})));
   EXPECT_FALSE(lacks_final_punctuation(tokens({})));
 }
 

@@ -1,6 +1,6 @@
 // Repairs of the parser's trees: quote and bracket pairs hang from the head of the phrase
 // they enclose; possessors hang on nominals; clauses before a reporting verb are reported;
-// headlines' participles are passive.
+// headlines' dropped auxiliaries and copulas are restored as clauses.
 #include <gtest/gtest.h>
 
 #include <string_view>
@@ -114,7 +114,7 @@ TEST(ReportedClauses, AnAdverbialClauseBeforeAReportingVerbIsWhatItReports) {
   EXPECT_EQ(speaking[0].deprel, "advcl");
 }
 
-TEST(HeadlinePassives, AParticipleWithoutAuxiliaryInAHeadlineIsPassive) {
+TEST(HeadlineClauses, AParticipleWithoutAuxiliaryInAHeadlineIsPassive) {
   // Five soldiers killed in attack   (the parser's reading: "soldiers" the killers)
   auto killed = [&](bool period) {
     std::vector<Token> tokens = {token("Five", "NUM", "CD", 1, "nummod"), token("soldiers", "NOUN", "NNS", 2, "nsubj"),
@@ -124,28 +124,53 @@ TEST(HeadlinePassives, AParticipleWithoutAuxiliaryInAHeadlineIsPassive) {
     return tokens;
   };
   std::vector<Token> headline = killed(false);
-  read_headline_passives(headline);
+  restore_headline_clauses(headline);
   EXPECT_EQ(headline[1].deprel, "nsubj:pass");
   // Running text ends in a full stop: there a subject before a VBN is a tagging error's.
   std::vector<Token> sentence = killed(true);
-  read_headline_passives(sentence);
+  restore_headline_clauses(sentence);
   EXPECT_EQ(sentence[1].deprel, "nsubj");
   // An object makes it active: "Rebels killed soldiers", tagged VBN.
   std::vector<Token> active = {token("Rebels", "NOUN", "NNS", 1, "nsubj"), token("killed", "VERB", "VBN", -1, "root"),
                                token("soldiers", "NOUN", "NNS", 1, "obj")};
-  read_headline_passives(active);
+  restore_headline_clauses(active);
   EXPECT_EQ(active[0].deprel, "nsubj");
   // Two journalists arrested in Istanbul " (a noun phrase with a participle) becomes a clause.
   std::vector<Token> arrested = {token("Two", "NUM", "CD", 1, "nummod"), token("journalists", "NOUN", "NNS", -1, "root"),
                                  token("arrested", "VERB", "VBN", 1, "acl"), token("in", "ADP", "IN", 4, "case"),
                                  token("Istanbul", "PROPN", "NNP", 2, "obl"), token("\"", "PUNCT", "''", 1, "punct")};
-  read_headline_passives(arrested);
+  restore_headline_clauses(arrested);
   EXPECT_EQ(arrested[2].head, -1);
   EXPECT_EQ(arrested[2].deprel, "root");
   EXPECT_EQ(arrested[1].head, 2);
   EXPECT_EQ(arrested[1].deprel, "nsubj:pass");
   EXPECT_EQ(arrested[0].head, 1);
   EXPECT_EQ(arrested[5].head, 2);  // what followed the participle is the clause's
+}
+
+TEST(HeadlineClauses, AnInfinitiveOrAdjectiveAfterTheSubjectIsTheHeadlinesPredicate) {
+  // Obama to meet Putin   (parsed as a noun phrase: "Obama" modified by "to meet Putin")
+  std::vector<Token> meet = {token("Obama", "PROPN", "NNP", -1, "root"), token("to", "PART", "TO", 2, "mark"),
+                             token("meet", "VERB", "VB", 0, "acl"), token("Putin", "PROPN", "NNP", 2, "obj")};
+  restore_headline_clauses(meet);
+  EXPECT_EQ(meet[2].head, -1);
+  EXPECT_EQ(meet[0].head, 2);
+  EXPECT_EQ(meet[0].deprel, "nsubj");
+  // Without "to" the verb is not an infinitive: "Obama meeting Putin" stays a noun phrase.
+  std::vector<Token> meeting = {token("Obama", "PROPN", "NNP", -1, "root"), token("meeting", "VERB", "VBG", 0, "acl"),
+                                token("Putin", "PROPN", "NNP", 1, "obj")};
+  restore_headline_clauses(meeting);
+  EXPECT_EQ(meeting[0].head, -1);
+  // Shultz likely to visit Moscow   ("Shultz" a compound of "likely")
+  std::vector<Token> likely = {token("Shultz", "PROPN", "NNP", 1, "compound"), token("likely", "ADJ", "JJ", -1, "root"),
+                               token("to", "PART", "TO", 3, "mark"), token("visit", "VERB", "VB", 1, "xcomp"),
+                               token("Moscow", "PROPN", "NNP", 3, "obj")};
+  std::vector<Token> likely_sentence = likely;
+  likely_sentence.push_back(token(".", "PUNCT", ".", 1, "punct"));
+  restore_headline_clauses(likely);
+  EXPECT_EQ(likely[0].deprel, "nsubj");
+  restore_headline_clauses(likely_sentence);  // running text: left as parsed
+  EXPECT_EQ(likely_sentence[0].deprel, "compound");
 }
 
 }  // namespace
