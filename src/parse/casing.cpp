@@ -4,26 +4,11 @@
 
 #include "parse/tagger.h"
 #include "text/utf8.h"
+#include "text/words.h"
 
 namespace annals::parsing {
 
 namespace {
-
-struct Letters {
-  size_t upper = 0, lower = 0;
-  bool capital_first = false;  // the first letter is a capital
-};
-
-Letters count_letters(std::string_view form) {
-  Letters n;
-  for (size_t pos = 0; pos < form.size();) {
-    const auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
-    if (n.upper + n.lower == 0) n.capital_first = utf8proc_isupper(c);
-    n.upper += utf8proc_isupper(c);
-    n.lower += utf8proc_islower(c);
-  }
-  return n;
-}
 
 enum class Case { kLower, kCapitalized, kUpper };
 
@@ -96,19 +81,11 @@ std::string raised(std::string_view form, bool first, const Tagger& tagger) {
 
 bool spell_as_running_text(std::span<const std::string_view> forms, const Tagger& tagger,
                            std::vector<std::string>& spelled) {
-  size_t words = 0, capitalized = 0, capitals = 0;
-  for (const std::string_view form : forms) {
-    const Letters n = count_letters(form);
-    capitals += n.upper;
-    if (n.upper + n.lower < 2) continue;
-    ++words;
-    capitalized += n.capital_first;
-  }
-  const bool in_lowercase = capitals == 0 && words >= 3;
-  if (!in_lowercase && (capitalized < 3 || 4 * capitalized < 3 * words)) return false;
+  const Casing casing = casing_of(forms);
+  if (casing == Casing::kRunningText) return false;
   spelled.clear();
   for (size_t i = 0; i < forms.size(); ++i)
-    spelled.push_back(in_lowercase ? raised(forms[i], i == 0, tagger) : lowered(forms[i], i == 0, tagger));
+    spelled.push_back(casing == Casing::kLowercase ? raised(forms[i], i == 0, tagger) : lowered(forms[i], i == 0, tagger));
   return true;
 }
 

@@ -14,10 +14,9 @@ namespace annals::parsing {
 
 class Tagger;
 
-// When the sentence is capitalized throughout (of its words of two letters or more, at least
-// three and three in four begin with a capital: text in capitals, headlines in title case)
-// or in lowercase (three words or more, no capital), fills `spelled` with its words as
-// running text would spell them and returns true; returns false for running text.
+// When the sentence is capitalized throughout or in lowercase (casing_of, text/words.h),
+// fills `spelled` with its words as running text would spell them and returns true; returns
+// false for running text.
 // Capitalized throughout: a name the tagger knows in this spelling stays ("U.S.", "NATO"),
 // unless its lowercase form is a known word of another kind ("BY", "Sea"; in capitals a
 // noun is no other kind: "AIDS"); else a word the tagger knows in lowercase, or whose stem

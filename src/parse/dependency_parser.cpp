@@ -704,7 +704,7 @@ void restore_headline_clauses(std::vector<Token>& tokens) {
       if (tokens[c].upos != "VERB" && tokens[c].upos != "AUX") return;
       ++verbs;
       bool to = false;
-      children(c, [&](int m) { to |= tokens[m].deprel == "mark" && (tokens[m].form == "to" || tokens[m].form == "To"); });
+      children(c, [&](int m) { to |= tokens[m].deprel == "mark" && tokens[m].lemma == "to"; });
       if (tokens[c].deprel == "acl" && c > root && (tokens[c].xpos == "VBN" || (tokens[c].xpos == "VB" && to && name)))
         verb = c;
     });

@@ -75,9 +75,10 @@ void relabel_reported_clauses(std::vector<Token>& tokens);
 // Putin", "Shultz likely to visit Moscow"), which the treebanks hardly show. In a sentence
 // without final punctuation: a past participle (VBN) that modifies the nominal root, or an
 // infinitive with "to" that modifies a name or pronoun root, becomes the root with that
-// nominal as its subject when the root heads no other verb; a nominal compound before an adjective root without a subject is its subject;
-// a past participle with a subject and no auxiliary, copula or object has a passive subject
-// (nsubj:pass). Runs on labeled, tagged tokens.
+// nominal as its subject when the root heads no other verb; a nominal compound before an
+// adjective root without a subject is its subject; a past participle with a subject and no
+// auxiliary, copula or object has a passive subject (nsubj:pass). Runs on labeled, tagged,
+// lemmatized tokens.
 void restore_headline_clauses(std::vector<Token>& tokens);
 
 // The labels of a treebank's arcs, as parsers and the arc labeller number them: "root", "dep"

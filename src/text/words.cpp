@@ -31,6 +31,32 @@ std::string dictionary_word(std::string_view form) {
   return upper;
 }
 
+Letters count_letters(std::string_view form) {
+  Letters n;
+  for (size_t pos = 0; pos < form.size();) {
+    const auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
+    if (n.upper + n.lower == 0) n.capital_first = utf8proc_isupper(c);
+    n.upper += utf8proc_isupper(c);
+    n.lower += utf8proc_islower(c);
+  }
+  return n;
+}
+
+Casing casing_of(std::span<const std::string_view> forms) {
+  size_t words = 0, capitalized = 0, in_capitals = 0, capitals = 0;
+  for (const std::string_view form : forms) {
+    const Letters n = count_letters(form);
+    capitals += n.upper;
+    if (n.upper + n.lower < 2) continue;
+    ++words;
+    capitalized += n.capital_first;
+    in_capitals += n.lower == 0;
+  }
+  if (capitals == 0 && words >= 3) return Casing::kLowercase;
+  if (capitalized < 3 || 4 * capitalized < 3 * words) return Casing::kRunningText;
+  return 4 * in_capitals >= 3 * words ? Casing::kCapitals : Casing::kTitleCase;
+}
+
 std::vector<std::string> dictionary_words(const Sentence& sentence) {
   std::vector<std::string> words;
   words.reserve(sentence.tokens.size());

@@ -178,13 +178,14 @@ TEST_F(BundledSentences, NewsSentencesGetTheirCodes) {
     EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));
 }
 
-// Headlines: in capitals (read as running text), a plural noun read where the verb should be,
-// a participle without its auxiliary (passive).
+// Headlines: in capitals or title case (read as running text), a noun read where the verb
+// should be, a participle without its auxiliary (passive).
 TEST_F(BundledSentences, HeadlinesGetTheCodesOfTheirSentences) {
   ASSERT_NE(set_, nullptr);
   REQUIRE_PARSER();
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"ISRAELI TROOPS FIRED ROCKETS AT LEBANON", "ISRMIL LBN 194"},
+      {"Israeli Troops Fire Rockets at Lebanon", "ISRMIL LBN 194"},
       {"US sanctions Iranian officials", "USA IRNGOV 163"},
       {"Two Pakistani nationals arrested by Indian police", "INDCOP PAK 173"},
   };

@@ -152,6 +152,7 @@ TEST(HeadlineClauses, AnInfinitiveOrAdjectiveAfterTheSubjectIsTheHeadlinesPredic
   // Obama to meet Putin   (parsed as a noun phrase: "Obama" modified by "to meet Putin")
   std::vector<Token> meet = {token("Obama", "PROPN", "NNP", -1, "root"), token("to", "PART", "TO", 2, "mark"),
                              token("meet", "VERB", "VB", 0, "acl"), token("Putin", "PROPN", "NNP", 2, "obj")};
+  meet[1].lemma = "to";
   restore_headline_clauses(meet);
   EXPECT_EQ(meet[2].head, -1);
   EXPECT_EQ(meet[0].head, 2);

@@ -46,4 +46,22 @@ TEST(HyphenSplits, CompoundsSplitUnlessPrefixedOrNumeric) {
 }
 
 }  // namespace
+TEST(CasingOf, TellsCapitalsTitleCaseLowercaseAndRunningText) {
+  using Forms = std::vector<std::string_view>;
+  EXPECT_EQ(casing_of(Forms{"REBELS", "KILLED", "12", "SOLDIERS", "."}), Casing::kCapitals);
+  EXPECT_EQ(casing_of(Forms{"KABUL", "(", "Reuters", ")", "-", "REBELS", "KILLED", "12", "SOLDIERS"}), Casing::kCapitals);
+  EXPECT_EQ(casing_of(Forms{"Rebels", "Kill", "12", "Soldiers", "Near", "Kabul"}), Casing::kTitleCase);
+  EXPECT_EQ(casing_of(Forms{"Israel", "to", "Free", "250", "Palestinian", "Prisoners"}), Casing::kTitleCase);
+  EXPECT_EQ(casing_of(Forms{"north", "korea", "fired", "a", "missile"}), Casing::kLowercase);
+  EXPECT_EQ(casing_of(Forms{"Rebels", "killed", "12", "soldiers", "near", "Kabul", "."}), Casing::kRunningText);
+  // Names with the words between them in lowercase are running text, and so is a title
+  // with more than one word in four in lowercase.
+  EXPECT_EQ(casing_of(Forms{"Barack", "Obama", "met", "Hillary", "Clinton", "in", "Paris", "on", "Monday"}),
+            Casing::kRunningText);
+  EXPECT_EQ(casing_of(Forms{"Russia", "and", "Ukraine", "Agree", "to", "a", "Prisoner", "Swap"}), Casing::kRunningText);
+  // Two words are too few to tell.
+  EXPECT_EQ(casing_of(Forms{"PEACE", "TALKS", "."}), Casing::kRunningText);
+  EXPECT_EQ(casing_of(Forms{"kabul", "talks"}), Casing::kRunningText);
+}
+
 }  // namespace annals
