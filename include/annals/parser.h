@@ -27,8 +27,10 @@ class Parser {
   // that arrives with a UPOS and Penn tag pair the model knows keeps it (callers fix tags
   // they know better, e.g. names from the actor dictionaries). A sentence without text
   // gets one rebuilt from the forms, with offsets. A sentence capitalized throughout (a
-  // headline, text in capitals) is tagged, parsed and lemmatized with its words spelled as in
-  // running text ("REBELS KILLED" as "Rebels killed"); its tokens keep their forms. Thread-safe.
+  // headline, text in capitals) or in lowercase is tagged, parsed and lemmatized with its
+  // words spelled as in running text ("REBELS KILLED" as "Rebels killed"); its tokens keep
+  // their forms. A headline's dropped auxiliaries are restored in its tree ("Five soldiers
+  // killed in attack": a passive). Thread-safe.
   void parse(Sentence& sentence) const;
 
   // Where the model came from (training files and settings), as recorded at training time.
