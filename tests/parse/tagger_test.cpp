@@ -79,5 +79,32 @@ TEST(TaggerDoubt, NamesTheClosestCallBetweenPartsOfSpeech) {
   EXPECT_NE(doubt.word, 1);
 }
 
+// A word training always saw as an adjective is tagged without scoring, except after a
+// modal, where it can only be a verb the treebanks never showed ("will free 250 prisoners").
+TEST(TaggerFixedTags, AnAdjectiveAfterAModalIsTaggedFromItsContext) {
+  std::string conllu;
+  auto word = [&](int i, const char* form, const char* upos, const char* xpos) {
+    conllu += std::to_string(i) + "\t" + form + "\t_\t" + upos + "\t" + xpos + "\t_\t" + (i == 1 ? "0\troot" : "1\tdep") +
+              "\t_\t_\n";
+  };
+  const char* verbs[] = {"go", "see", "help", "stay", "leave"};
+  for (int round = 0; round < 25; ++round) {
+    word(1, "the", "DET", "DT");
+    word(2, "free", "ADJ", "JJ");
+    word(3, "man", "NOUN", "NN");
+    conllu += "\n";
+    word(1, "they", "PRON", "PRP");
+    word(2, "will", "AUX", "MD");
+    word(3, verbs[round % 5], "VERB", "VB");
+    word(4, "them", "PRON", "PRP");
+    conllu += "\n";
+  }
+  TaggerTraining training;
+  training.epochs = 4;
+  const Tagger tagger = Tagger::train(from_conllu(conllu), training);
+  EXPECT_EQ(tagger.upos(tag(tagger, {"the", "free", "man"}).tags[1]), "ADJ");
+  EXPECT_EQ(tagger.upos(tag(tagger, {"they", "will", "free", "them"}).tags[2]), "VERB");
+}
+
 }  // namespace
 }  // namespace annals::parsing
