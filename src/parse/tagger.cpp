@@ -150,8 +150,8 @@ int Tagger::tag_id(std::string_view upos, std::string_view xpos) const {
   return -1;
 }
 
-bool Tagger::after_modal(uint64_t prev, uint16_t fixed) const {
-  return prev < xpos_.size() && xpos_[prev] == "MD" && upos_[fixed] == "ADJ";
+bool Tagger::follows_modal_or_to(uint64_t prev, uint16_t fixed) const {
+  return prev < xpos_.size() && (xpos_[prev] == "MD" || xpos_[prev] == "TO") && upos_[fixed] == "ADJ";
 }
 
 void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> tags, Doubt* doubt) const {
@@ -173,7 +173,7 @@ void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> ta
     int tag;
     if (tags[i] != kPredict) {
       tag = tags[i];
-    } else if (likely[i] != kUnknownWord && (likely[i] & kFixedTag) && !after_modal(prev, likely[i] & ~kFixedTag)) {
+    } else if (likely[i] != kUnknownWord && (likely[i] & kFixedTag) && !follows_modal_or_to(prev, likely[i] & ~kFixedTag)) {
       tag = static_cast<int>(likely[i] & ~kFixedTag);
     } else {
       const size_t n = features(words, likely, i, prev, prev2, feats);

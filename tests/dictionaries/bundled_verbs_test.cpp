@@ -173,6 +173,9 @@ TEST_F(BundledSentences, NewsSentencesGetTheirCodes) {
       {"Indian police arrested two Pakistani nationals.", "INDCOP PAK 173"},
       // A sentence needs a verb: the tagger alone reads "imposed" as an adjective here.
       {"The United States imposed sanctions.", "USA --- 163"},
+      // "free" is only ever an adjective in the treebanks; after "will" and "to" it is a verb.
+      {"Israel will free 250 Palestinian prisoners.", "ISR PSE 0353"},
+      {"Israel agreed to free 250 Palestinian prisoners.", "ISR PSE 0353"},
   };
   for (const auto& [text, event] : cases)
     EXPECT_TRUE(code(text).count(event)) << text << " -> " << testing::PrintToString(code(text));

@@ -80,8 +80,9 @@ TEST(TaggerDoubt, NamesTheClosestCallBetweenPartsOfSpeech) {
 }
 
 // A word training always saw as an adjective is tagged without scoring, except after a
-// modal, where it can only be a verb the treebanks never showed ("will free 250 prisoners").
-TEST(TaggerFixedTags, AnAdjectiveAfterAModalIsTaggedFromItsContext) {
+// modal or the infinitive's "to", where it can only be a verb the treebanks never showed
+// ("will free 250 prisoners").
+TEST(TaggerFixedTags, AnAdjectiveAfterAModalOrToIsTaggedFromItsContext) {
   std::string conllu;
   auto word = [&](int i, const char* form, const char* upos, const char* xpos) {
     conllu += std::to_string(i) + "\t" + form + "\t_\t" + upos + "\t" + xpos + "\t_\t" + (i == 1 ? "0\troot" : "1\tdep") +
@@ -98,12 +99,20 @@ TEST(TaggerFixedTags, AnAdjectiveAfterAModalIsTaggedFromItsContext) {
     word(3, verbs[round % 5], "VERB", "VB");
     word(4, "them", "PRON", "PRP");
     conllu += "\n";
+    word(1, "we", "PRON", "PRP");
+    word(2, "want", "VERB", "VBP");
+    word(3, "to", "PART", "TO");
+    word(4, verbs[(round + 2) % 5], "VERB", "VB");
+    conllu += "\n";
   }
   TaggerTraining training;
   training.epochs = 4;
   const Tagger tagger = Tagger::train(from_conllu(conllu), training);
   EXPECT_EQ(tagger.upos(tag(tagger, {"the", "free", "man"}).tags[1]), "ADJ");
   EXPECT_EQ(tagger.upos(tag(tagger, {"they", "will", "free", "them"}).tags[2]), "VERB");
+  // After the infinitive's "to" as well (Parser::parse makes "to" that when the tagger read it
+  // as a preposition before an adjective and a determiner).
+  EXPECT_EQ(tagger.upos(tag(tagger, {"we", "want", "to", "free", "them"}).tags[3]), "VERB");
 }
 
 }  // namespace
