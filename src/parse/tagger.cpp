@@ -151,7 +151,7 @@ int Tagger::tag_id(std::string_view upos, std::string_view xpos) const {
 }
 
 bool Tagger::follows_modal_or_to(uint64_t prev, uint16_t fixed) const {
-  return prev < xpos_.size() && (xpos_[prev] == "MD" || xpos_[prev] == "TO") && upos_[fixed] == "ADJ";
+  return prev < xpos_.size() && (xpos_[prev] == "MD" || xpos_[prev] == "TO") && (upos_[fixed] == "ADJ" || upos_[fixed] == "NOUN");
 }
 
 void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> tags, Doubt* doubt) const {

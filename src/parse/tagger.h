@@ -64,8 +64,9 @@ class Tagger {
   HashIndex lexicon_;
   uint16_t likely_tag(uint64_t word) const;  // a lexicon entry, or a value no entry has
   // Whether a word always tagged `fixed` in training follows a modal or the infinitive's
-  // "to" (tag `prev`) as an adjective: then its context decides. "free" is an adjective all
-  // 98 times in EWT and GUM train, but "Israel will free 250 prisoners" frees them.
+  // "to" (tag `prev`) as an adjective or a noun: then its context decides. "free" is an
+  // adjective all 98 times in EWT and GUM train, "police" a noun, but "Israel will free 250
+  // prisoners" and "troops were sent to police the streets".
   bool follows_modal_or_to(uint64_t prev, uint16_t fixed) const;
   void note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const;
   // The id of the first tag with this UPOS; tag_count() when there is none.

@@ -79,9 +79,9 @@ TEST(TaggerDoubt, NamesTheClosestCallBetweenPartsOfSpeech) {
   EXPECT_NE(doubt.word, 1);
 }
 
-// A word training always saw as an adjective is tagged without scoring, except after a
-// modal or the infinitive's "to", where it can only be a verb the treebanks never showed
-// ("will free 250 prisoners").
+// A word training always saw as an adjective (or noun) is tagged without scoring, except
+// after a modal or the infinitive's "to", where it can only be a verb the treebanks never
+// showed ("will free 250 prisoners").
 TEST(TaggerFixedTags, AnAdjectiveAfterAModalOrToIsTaggedFromItsContext) {
   std::string conllu;
   auto word = [&](int i, const char* form, const char* upos, const char* xpos) {
@@ -99,6 +99,10 @@ TEST(TaggerFixedTags, AnAdjectiveAfterAModalOrToIsTaggedFromItsContext) {
     word(3, verbs[round % 5], "VERB", "VB");
     word(4, "them", "PRON", "PRP");
     conllu += "\n";
+    word(1, "the", "DET", "DT");
+    word(2, "police", "NOUN", "NN");
+    word(3, "came", "VERB", "VBD");
+    conllu += "\n";
     word(1, "we", "PRON", "PRP");
     word(2, "want", "VERB", "VBP");
     word(3, "to", "PART", "TO");
@@ -110,6 +114,8 @@ TEST(TaggerFixedTags, AnAdjectiveAfterAModalOrToIsTaggedFromItsContext) {
   const Tagger tagger = Tagger::train(from_conllu(conllu), training);
   EXPECT_EQ(tagger.upos(tag(tagger, {"the", "free", "man"}).tags[1]), "ADJ");
   EXPECT_EQ(tagger.upos(tag(tagger, {"they", "will", "free", "them"}).tags[2]), "VERB");
+  EXPECT_EQ(tagger.upos(tag(tagger, {"the", "police", "came"}).tags[1]), "NOUN");
+  EXPECT_EQ(tagger.upos(tag(tagger, {"they", "will", "police", "them"}).tags[2]), "VERB");
   // After the infinitive's "to" as well (Parser::parse makes "to" that when the tagger read it
   // as a preposition before an adjective and a determiner).
   EXPECT_EQ(tagger.upos(tag(tagger, {"we", "want", "to", "free", "them"}).tags[3]), "VERB");
