@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -82,32 +83,24 @@ TEST(TaggerDoubt, NamesTheClosestCallBetweenPartsOfSpeech) {
 // A word training always saw as an adjective (or noun) is tagged without scoring, except
 // after a modal or the infinitive's "to", where it can only be a verb the treebanks never
 // showed ("will free 250 prisoners").
-TEST(TaggerFixedTags, AnAdjectiveAfterAModalOrToIsTaggedFromItsContext) {
+TEST(TaggerFixedTags, AWordAlwaysAnAdjectiveOrNounIsTaggedFromContextAfterAModalOrTo) {
   std::string conllu;
-  auto word = [&](int i, const char* form, const char* upos, const char* xpos) {
-    conllu += std::to_string(i) + "\t" + form + "\t_\t" + upos + "\t" + xpos + "\t_\t" + (i == 1 ? "0\troot" : "1\tdep") +
-              "\t_\t_\n";
+  // One sentence of (form, UPOS, Penn tag) words; the first is the root.
+  auto sentence = [&](std::initializer_list<std::array<const char*, 3>> words) {
+    int i = 0;
+    for (const auto& [form, upos, xpos] : words) {
+      ++i;
+      conllu += std::to_string(i) + "\t" + form + "\t_\t" + upos + "\t" + xpos + "\t_\t" + (i == 1 ? "0\troot" : "1\tdep") +
+                "\t_\t_\n";
+    }
+    conllu += "\n";
   };
   const char* verbs[] = {"go", "see", "help", "stay", "leave"};
   for (int round = 0; round < 25; ++round) {
-    word(1, "the", "DET", "DT");
-    word(2, "free", "ADJ", "JJ");
-    word(3, "man", "NOUN", "NN");
-    conllu += "\n";
-    word(1, "they", "PRON", "PRP");
-    word(2, "will", "AUX", "MD");
-    word(3, verbs[round % 5], "VERB", "VB");
-    word(4, "them", "PRON", "PRP");
-    conllu += "\n";
-    word(1, "the", "DET", "DT");
-    word(2, "police", "NOUN", "NN");
-    word(3, "came", "VERB", "VBD");
-    conllu += "\n";
-    word(1, "we", "PRON", "PRP");
-    word(2, "want", "VERB", "VBP");
-    word(3, "to", "PART", "TO");
-    word(4, verbs[(round + 2) % 5], "VERB", "VB");
-    conllu += "\n";
+    sentence({{"the", "DET", "DT"}, {"free", "ADJ", "JJ"}, {"man", "NOUN", "NN"}});
+    sentence({{"the", "DET", "DT"}, {"police", "NOUN", "NN"}, {"came", "VERB", "VBD"}});
+    sentence({{"they", "PRON", "PRP"}, {"will", "AUX", "MD"}, {verbs[round % 5], "VERB", "VB"}, {"them", "PRON", "PRP"}});
+    sentence({{"we", "PRON", "PRP"}, {"want", "VERB", "VBP"}, {"to", "PART", "TO"}, {verbs[(round + 2) % 5], "VERB", "VB"}});
   }
   TaggerTraining training;
   training.epochs = 4;
