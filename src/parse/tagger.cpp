@@ -117,7 +117,13 @@ uint16_t Tagger::first_tag_of(std::string_view upos) const {
 
 void Tagger::index_parts_of_speech() {
   part_of_speech_.clear();
-  for (const std::string& upos : upos_) part_of_speech_.push_back(first_tag_of(upos == "PROPN" ? "NOUN" : upos));
+  verb_follows_.clear();
+  nominal_or_adjective_.clear();
+  for (size_t t = 0; t < upos_.size(); ++t) {
+    part_of_speech_.push_back(first_tag_of(upos_[t] == "PROPN" ? "NOUN" : upos_[t]));
+    verb_follows_.push_back(xpos_[t] == "MD" || xpos_[t] == "TO");
+    nominal_or_adjective_.push_back(upos_[t] == "ADJ" || upos_[t] == "NOUN");
+  }
 }
 
 void Tagger::note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const {
@@ -148,10 +154,6 @@ int Tagger::tag_id(std::string_view upos, std::string_view xpos) const {
   for (size_t t = 0; t < upos_.size(); ++t)
     if (upos_[t] == upos && xpos_[t] == xpos) return static_cast<int>(t);
   return -1;
-}
-
-bool Tagger::follows_modal_or_to(uint64_t prev, uint16_t fixed) const {
-  return prev < xpos_.size() && (xpos_[prev] == "MD" || xpos_[prev] == "TO") && (upos_[fixed] == "ADJ" || upos_[fixed] == "NOUN");
 }
 
 void Tagger::tag(std::span<const std::string_view> forms, std::span<uint16_t> tags, Doubt* doubt) const {

@@ -67,12 +67,18 @@ class Tagger {
   // "to" (tag `prev`) as an adjective or a noun: then its context decides. "free" is an
   // adjective all 98 times in EWT and GUM train, "police" a noun, but "Israel will free 250
   // prisoners" and "troops were sent to police the streets".
-  bool follows_modal_or_to(uint64_t prev, uint16_t fixed) const;
+  bool follows_modal_or_to(uint64_t prev, uint16_t fixed) const {
+    return prev < verb_follows_.size() && verb_follows_[prev] && nominal_or_adjective_[fixed];
+  }
+  // Per tag: whether it is a modal or the infinitive's "to" (Penn MD, TO); whether it is a
+  // noun or an adjective (UPOS).
+  std::vector<char> verb_follows_, nominal_or_adjective_;
   void note_doubt(int word, int best, std::span<const int32_t> scores, Doubt& doubt) const;
   // The id of the first tag with this UPOS; tag_count() when there is none.
   uint16_t first_tag_of(std::string_view upos) const;
   // Per tag: the first tag of its part of speech (UPOS, with proper nouns counted as nouns).
   std::vector<uint16_t> part_of_speech_;
+  // Fills the per-tag tables above from the tag lists.
   void index_parts_of_speech();
 };
 

@@ -34,10 +34,20 @@ std::string dictionary_word(std::string_view form) {
 Letters count_letters(std::string_view form) {
   Letters n;
   for (size_t pos = 0; pos < form.size();) {
-    const auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
-    if (n.upper + n.lower == 0) n.capital_first = utf8proc_isupper(c);
-    n.upper += utf8proc_isupper(c);
-    n.lower += utf8proc_islower(c);
+    const unsigned char byte = static_cast<unsigned char>(form[pos]);
+    bool upper, lower;
+    if (byte < 0x80) {  // ASCII fast path: this runs on every word parsed
+      upper = byte >= 'A' && byte <= 'Z';
+      lower = byte >= 'a' && byte <= 'z';
+      ++pos;
+    } else {
+      const auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
+      upper = utf8proc_isupper(c);
+      lower = utf8proc_islower(c);
+    }
+    if (n.upper + n.lower == 0) n.capital_first = upper;
+    n.upper += upper;
+    n.lower += lower;
   }
   return n;
 }
