@@ -131,7 +131,8 @@ void Parser::parse(Sentence& sentence) const {
       forms.push_back(tokens[i].form);
     }
   const size_t n = words.size();
-  thread_local std::vector<std::string> recased;  // what `forms` views in a headline (parse/casing.h)
+  // A headline or text in capitals or lowercase is read as running text spells it (parse/casing.h).
+  thread_local std::vector<std::string> recased;  // what `forms` then views
   if (parsing::spell_as_running_text(forms, c.tagger, recased))
     for (size_t w = 0; w < n; ++w) forms[w] = recased[w];
   // The tagger's closest call, when the first parser can weigh it (see below).
