@@ -10,19 +10,15 @@ namespace annals::parsing {
 
 namespace {
 
-enum class Case { kLower, kCapitalized, kUpper };
-
-// The form in lowercase, capitalized (its first letter a capital, the others lowercase) or
-// in capitals.
-std::string in_case(std::string_view form, Case to) {
+// The form in lowercase, or capitalized (its first letter a capital, the others lowercase).
+std::string lowercase(std::string_view form, bool capital_first) {
   std::string out;
   out.reserve(form.size());
   bool first_letter = true;
   for (size_t pos = 0; pos < form.size();) {
     auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
     const bool letter = utf8proc_isupper(c) || utf8proc_islower(c);
-    const bool capital = to == Case::kUpper || (to == Case::kCapitalized && first_letter);
-    c = capital ? utf8proc_toupper(c) : utf8proc_tolower(c);
+    c = capital_first && first_letter ? utf8proc_toupper(c) : utf8proc_tolower(c);
     first_letter = first_letter && !letter;
     append_utf8(out, static_cast<char32_t>(c));
   }
@@ -46,7 +42,7 @@ std::string_view lowercase_upos(std::string_view lower, const Tagger& tagger) {
 std::string lowered(std::string_view form, bool first, const Tagger& tagger) {
   const Letters n = count_letters(form);
   if (!n.capital_first || (n.lower > 0 && n.upper > 1)) return std::string(form);  // "McDonald"
-  std::string lower = in_case(form, Case::kLower);
+  std::string lower = lowercase(form, false);
   const std::string_view lower_upos = lowercase_upos(lower, tagger);
   // A name known in this spelling stays, unless its lowercase form is known as a word of
   // another kind ("BY", "FIRST"; "Sea", "Missile" of names like "Red Sea"); an acronym stays
@@ -57,7 +53,7 @@ std::string lowered(std::string_view form, bool first, const Tagger& tagger) {
                      (lower_upos == "NOUN" && n.lower == 0));
   if (name) return std::string(form);
   if (!first && !lower_upos.empty()) return lower;
-  return in_case(form, Case::kCapitalized);
+  return lowercase(form, true);
 }
 
 // The spelling of one word of a sentence in lowercase (see spell_as_running_text).
@@ -65,12 +61,12 @@ std::string raised(std::string_view form, bool first, const Tagger& tagger) {
   const Letters n = count_letters(form);
   if (n.lower == 0) return std::string(form);
   if (form == "i") return "I";
-  std::string capitalized = in_case(form, Case::kCapitalized);
+  std::string capitalized = lowercase(form, true);
   const bool capitalized_known = !tagger.usual_upos(capitalized).empty();
   if (tagger.usual_upos(form).empty()) {
     if (capitalized_known && tagger.usual_upos(capitalized) == "PROPN") return capitalized;
     if (n.lower >= 2) {
-      std::string upper = in_case(form, Case::kUpper);
+      std::string upper = dictionary_word(form);  // in capitals
       if (tagger.usual_upos(upper) == "PROPN") return upper;
     }
   }
