@@ -10,21 +10,6 @@ namespace annals::parsing {
 
 namespace {
 
-// The form in lowercase, or capitalized (its first letter a capital, the others lowercase).
-std::string lowercase(std::string_view form, bool capital_first) {
-  std::string out;
-  out.reserve(form.size());
-  bool first_letter = true;
-  for (size_t pos = 0; pos < form.size();) {
-    auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
-    const bool letter = utf8proc_isupper(c) || utf8proc_islower(c);
-    c = capital_first && first_letter ? utf8proc_toupper(c) : utf8proc_tolower(c);
-    first_letter = first_letter && !letter;
-    append_utf8(out, static_cast<char32_t>(c));
-  }
-  return out;
-}
-
 // The usual part of speech of a lowercase word, or failing that, of its stem less a common
 // inflection, unless that is a name ("rejects": "reject", a verb); empty when neither is known.
 std::string_view lowercase_upos(std::string_view lower, const Tagger& tagger) {

@@ -1,7 +1,9 @@
 // The three trained components as one model file: a header naming the format, the
-// provenance text, then tagger, lemmatizer, parsers and arc labeller.
+// provenance text, then tagger, lemmatizer, parsers and arc labeller, and optionally a
+// neural parser.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 #include "parse/dependency_parser.h"
 #include "parse/lemmatizer.h"
 #include "parse/model_file.h"
+#include "parse/neural_parser.h"
 #include "parse/tagger.h"
 
 namespace annals {
@@ -25,6 +28,9 @@ struct Parser::Components {
   std::vector<double> weights;
   // Labels the final tree, with the parser's labels as a first opinion.
   parsing::ArcLabeller labeller;
+  // When present, parses instead of the parsers above (but for sentences too long for it), and
+  // labels its own arcs. training/biaffine.py writes it after the rest; write() never does.
+  std::optional<parsing::NeuralParser> network;
 
   void write(parsing::ModelWriter& out) const;
   static Components read(parsing::ModelReader& in);

@@ -67,6 +67,20 @@ Casing casing_of(std::span<const std::string_view> forms) {
   return 4 * in_capitals >= 3 * words ? Casing::kCapitals : Casing::kTitleCase;
 }
 
+std::string lowercase(std::string_view form, bool capital_first) {
+  std::string out;
+  out.reserve(form.size());
+  bool first_letter = true;
+  for (size_t pos = 0; pos < form.size();) {
+    auto c = static_cast<utf8proc_int32_t>(decode_utf8(form, pos));
+    const bool letter = utf8proc_isupper(c) || utf8proc_islower(c);
+    c = capital_first && first_letter ? utf8proc_toupper(c) : utf8proc_tolower(c);
+    first_letter = first_letter && !letter;
+    append_utf8(out, static_cast<char32_t>(c));
+  }
+  return out;
+}
+
 std::vector<std::string> dictionary_words(const Sentence& sentence) {
   std::vector<std::string> words;
   words.reserve(sentence.tokens.size());

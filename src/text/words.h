@@ -15,6 +15,9 @@ namespace annals {
 std::string dictionary_word(std::string_view form);
 std::vector<std::string> dictionary_words(const Sentence& sentence);
 
+// The form in lowercase, or capitalized (its first letter a capital, the others lowercase).
+std::string lowercase(std::string_view form, bool capital_first);
+
 // Whether a hyphen inside a word separates words: `before` is the part before it (since the
 // word's start or the last hyphen kept), `after` what follows it (its first character
 // counts). UD English writes a hyphenated compound as three words ("Jong - un", "15 - year",

@@ -1,0 +1,258 @@
+#include "parse/neural_parser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include <utf8proc.h>
+
+#include "parse/projective_tree.h"
+#include "text/utf8.h"
+#include "text/words.h"
+
+namespace annals::parsing {
+
+namespace {
+
+constexpr char kMagic[8] = {'A', 'N', 'N', 'N', 'E', 'U', 'R', 'L'};
+constexpr uint32_t kSectionVersion = 1;
+constexpr uint32_t kUnknown = 1, kRoot = 2;  // ids in every vocabulary (0 pads in training)
+constexpr double kPunctuationHead = -1e6;    // below any tree without such arcs
+
+// The vocabulary's spelling of a word: '0' for a number (digits, no letters), else lowercase.
+// training/biaffine.py's word_key does the same.
+std::string word_key(std::string_view form) {
+  bool digit = false, letter = false;
+  for (size_t pos = 0; pos < form.size();) {
+    const char32_t c = decode_utf8(form, pos);
+    digit = digit || (c >= U'0' && c <= U'9');
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    letter = letter || (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO);
+  }
+  return digit && !letter ? std::string("0") : lowercase(form, false);
+}
+
+template <typename Matrix>
+Matrix read_matrix(ModelReader& in, Eigen::Index rows, Eigen::Index cols, const char* what) {
+  const std::vector<float> values = in.array<float>();
+  if (values.size() != static_cast<size_t>(rows * cols))
+    in.fail(std::string("neural parser: ") + what + " has " + std::to_string(values.size()) + " values, not " +
+            std::to_string(rows * cols));
+  Matrix m(rows, cols);
+  std::memcpy(m.data(), values.data(), values.size() * sizeof(float));  // both row-major
+  return m;
+}
+
+Eigen::VectorXf read_vector(ModelReader& in, Eigen::Index size, const char* what) {
+  return read_matrix<Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(in, size, 1, what);
+}
+
+}  // namespace
+
+NeuralParser NeuralParser::read(ModelReader& in, const Tagger& tagger, const std::vector<std::string>& labels) {
+  char magic[sizeof kMagic];
+  for (char& c : magic) c = in.value<char>();
+  if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) in.fail("no neural parser header after the arc labeller");
+  if (const uint32_t version = in.value<uint32_t>(); version != kSectionVersion)
+    in.fail("neural parser version " + std::to_string(version) + ", this build reads version " +
+            std::to_string(kSectionVersion));
+  NeuralParser p;
+  p.provenance_ = in.string();
+  const std::vector<std::string> words = in.strings(), tags = in.strings(), chars = in.strings(),
+                                  rels = in.strings();
+  for (uint32_t i = kRoot + 1; i < words.size(); ++i) p.word_ids_.emplace(words[i], i);
+  for (uint32_t i = kRoot + 1; i < chars.size(); ++i) {
+    size_t pos = 0;
+    if (!chars[i].empty()) p.char_ids_.emplace(decode_utf8(chars[i], pos), i);
+  }
+  std::unordered_map<std::string, uint32_t> tag_index;
+  for (uint32_t i = kRoot + 1; i < tags.size(); ++i) tag_index.emplace(tags[i], i);
+  for (int t = 0; t < tagger.tag_count(); ++t) {
+    const auto it = tag_index.find(tagger.upos(t) + "|" + tagger.xpos(t));
+    p.tag_ids_.push_back(it == tag_index.end() ? kUnknown : it->second);
+  }
+  for (uint32_t r = 0; r < rels.size(); ++r) {
+    const auto it = std::find(labels.begin(), labels.end(), rels[r]);
+    if (it == labels.end()) in.fail("neural parser label '" + rels[r] + "' is not in the model's label list");
+    p.label_ids_.push_back(static_cast<uint16_t>(it - labels.begin()));
+    if (rels[r] == "root") p.root_label_ = r;
+  }
+  uint32_t dims[8];
+  for (uint32_t& d : dims) {
+    d = in.value<uint32_t>();
+    if (d == 0 || d > 4096) in.fail("neural parser: implausible dimension " + std::to_string(d));
+  }
+  const auto [word_dim, tag_dim, char_dim, filters, hidden, layers, arc, rel] = dims;
+  p.max_chars_ = in.value<uint32_t>();
+  if (layers > 8 || words.size() <= kRoot || tags.size() <= kRoot || chars.size() <= kRoot || rels.empty())
+    in.fail("neural parser: implausible sizes");
+  auto size = [](auto v) { return static_cast<Eigen::Index>(v); };
+  p.words_ = read_matrix<Matrix>(in, size(words.size()), word_dim, "word embeddings");
+  p.tags_ = read_matrix<Matrix>(in, size(tags.size()), tag_dim, "tag embeddings");
+  p.chars_ = read_matrix<Matrix>(in, size(chars.size()), char_dim, "character embeddings");
+  // PyTorch's Conv1d weights are filters x char dims x window; one matrix per window position.
+  const Matrix conv = read_matrix<Matrix>(in, filters, size(char_dim) * 3, "convolution");
+  for (Eigen::Index k = 0; k < 3; ++k) {
+    Matrix m(filters, char_dim);
+    for (Eigen::Index f = 0; f < filters; ++f)
+      for (Eigen::Index c = 0; c < char_dim; ++c) m(f, c) = conv(f, c * 3 + k);
+    p.conv_.push_back(std::move(m));
+  }
+  p.conv_bias_ = read_vector(in, filters, "convolution bias");
+  Eigen::Index inputs = word_dim + tag_dim + filters;
+  for (uint32_t layer = 0; layer < layers; ++layer) {
+    for (int direction = 0; direction < 2; ++direction) {
+      Direction d;
+      d.input = read_matrix<Matrix>(in, 4 * size(hidden), inputs, "LSTM input weights");
+      d.hidden = read_matrix<Matrix>(in, 4 * size(hidden), hidden, "LSTM hidden weights");
+      d.bias = read_vector(in, 4 * size(hidden), "LSTM bias");
+      d.bias += read_vector(in, 4 * size(hidden), "LSTM bias");
+      p.lstm_.push_back(std::move(d));
+    }
+    inputs = 2 * size(hidden);
+  }
+  const std::pair<Dense*, uint32_t> mlps[] = {{&p.arc_dep_, arc}, {&p.arc_head_, arc}, {&p.label_dep_, rel}, {&p.label_head_, rel}};
+  for (const auto& [dense, out] : mlps) {
+    dense->weight = read_matrix<Matrix>(in, out, inputs, "MLP weights");
+    dense->bias = read_vector(in, out, "MLP bias");
+  }
+  p.arc_weight_ = read_matrix<Matrix>(in, arc, arc, "arc weights");
+  p.arc_head_bias_ = read_vector(in, arc, "arc head bias");
+  p.label_weight_ = read_matrix<Matrix>(in, size(rels.size()) * (rel + 1), rel + 1, "label weights");
+  return p;
+}
+
+void NeuralParser::letters(std::string_view form, bool root, Eigen::Ref<Eigen::VectorXf> out) const {
+  thread_local Eigen::MatrixXf e, conv;  // a column per character
+  thread_local std::vector<uint32_t> ids;
+  ids.clear();
+  if (root) ids.push_back(kRoot);
+  for (size_t pos = 0; !root && pos < form.size() && ids.size() < max_chars_;) {
+    const auto it = char_ids_.find(decode_utf8(form, pos));
+    ids.push_back(it == char_ids_.end() ? kUnknown : it->second);
+  }
+  if (ids.empty()) ids.push_back(kUnknown);  // a word is never empty; be safe
+  const auto length = static_cast<Eigen::Index>(ids.size());
+  e.resize(chars_.cols(), length);
+  for (Eigen::Index i = 0; i < length; ++i) e.col(i) = chars_.row(ids[static_cast<size_t>(i)]).transpose();
+  // Window of three, zero beyond the word's ends: before, at and after each position.
+  conv.noalias() = conv_[1] * e;
+  if (length > 1) {
+    conv.rightCols(length - 1).noalias() += conv_[0] * e.leftCols(length - 1);
+    conv.leftCols(length - 1).noalias() += conv_[2] * e.rightCols(length - 1);
+  }
+  out = (conv.rowwise().maxCoeff() + conv_bias_).cwiseMax(0.0f);
+}
+
+void NeuralParser::embed(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
+                         Eigen::MatrixXf& x) const {
+  const Eigen::Index word_dim = words_.cols(), tag_dim = tags_.cols(), filters = conv_bias_.size();
+  x.resize(word_dim + tag_dim + filters, static_cast<Eigen::Index>(forms.size()) + 1);
+  for (Eigen::Index i = 0; i < x.cols(); ++i) {
+    uint32_t word = kRoot, tag = kRoot;
+    if (i > 0) {
+      const auto it = word_ids_.find(word_key(forms[static_cast<size_t>(i - 1)]));
+      word = it == word_ids_.end() ? kUnknown : it->second;
+      const uint16_t t = tags[static_cast<size_t>(i - 1)];
+      tag = t < tag_ids_.size() ? tag_ids_[t] : kUnknown;
+    }
+    x.col(i).head(word_dim) = words_.row(word).transpose();
+    x.col(i).segment(word_dim, tag_dim) = tags_.row(tag).transpose();
+    letters(i > 0 ? forms[static_cast<size_t>(i - 1)] : std::string_view(), i == 0, x.col(i).tail(filters));
+  }
+}
+
+const NeuralParser::Analysis& NeuralParser::analyse(std::span<const std::string_view> forms,
+                                                    std::span<const uint16_t> tags) const {
+  thread_local Analysis a;
+  thread_local Eigen::MatrixXf x, out, gates, arc_dep, arc_head;
+  thread_local Eigen::VectorXf h, c, g;
+  thread_local Eigen::ArrayXf act;
+  embed(forms, tags, x);
+  const Eigen::Index columns = x.cols();
+  // The BiLSTM, layer by layer: each direction's states in its half of `out`.
+  for (size_t k = 0; k < lstm_.size(); k += 2) {
+    const Eigen::Index hidden = lstm_[k].hidden.cols();
+    out.resize(2 * hidden, columns);
+    for (size_t d = 0; d < 2; ++d) {
+      const Direction& lstm = lstm_[k + d];
+      gates.noalias() = lstm.input * x;
+      gates.colwise() += lstm.bias;
+      h.setZero(hidden);
+      c.setZero(hidden);
+      for (Eigen::Index step = 0; step < columns; ++step) {
+        const Eigen::Index t = d == 0 ? step : columns - 1 - step;
+        g.noalias() = lstm.hidden * h;
+        g += gates.col(t);
+        // Gates in PyTorch's order: input, forget, cell, output.
+        act = (1.0f + (-g.array()).exp()).inverse();
+        act.segment(2 * hidden, hidden) = g.segment(2 * hidden, hidden).array().tanh();
+        c = (act.segment(hidden, hidden) * c.array() + act.head(hidden) * act.segment(2 * hidden, hidden)).matrix();
+        h = (act.tail(hidden) * c.array().tanh()).matrix();
+        out.col(t).segment(static_cast<Eigen::Index>(d) * hidden, hidden) = h;
+      }
+    }
+    x.swap(out);
+  }
+  auto dense = [&](const Dense& layer, Eigen::MatrixXf& result) {
+    result.noalias() = layer.weight * x;
+    result.colwise() += layer.bias;
+    result = result.cwiseMax(0.1f * result);  // leaky ReLU
+  };
+  dense(arc_dep_, arc_dep);
+  dense(arc_head_, arc_head);
+  dense(label_dep_, a.label_dep);
+  dense(label_head_, a.label_head);
+  a.arcs.noalias() = arc_dep.transpose() * (arc_weight_ * arc_head);
+  a.arcs.rowwise() += arc_head_bias_.transpose() * arc_head;
+  for (Eigen::Index i = 1; i < columns; ++i) {  // each word's scores as log-probabilities over its heads
+    a.arcs(i, i) = -std::numeric_limits<float>::infinity();
+    const float top = a.arcs.row(i).maxCoeff();
+    a.arcs.row(i).array() -= top + std::log((a.arcs.row(i).array() - top).exp().sum());
+  }
+  return a;
+}
+
+Eigen::VectorXf NeuralParser::label_scores(const Analysis& a, Eigen::Index dependent, Eigen::Index head) const {
+  // Bilinear in the dependent's and the head's features, each with a 1 appended.
+  const Eigen::Index rel = a.label_dep.rows(), labels = static_cast<Eigen::Index>(label_ids_.size());
+  thread_local Eigen::VectorXf dep, hd, per_label;
+  dep.resize(rel + 1);
+  hd.resize(rel + 1);
+  dep << a.label_dep.col(dependent), 1.0f;
+  hd << a.label_head.col(head), 1.0f;
+  per_label.noalias() = label_weight_ * hd;
+  const Eigen::Map<const Eigen::MatrixXf> by_label(per_label.data(), rel + 1, labels);
+  return by_label.transpose() * dep;
+}
+
+void NeuralParser::parse(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
+                         std::span<const char> punctuation, std::span<int> heads, std::span<uint16_t> labels) const {
+  const size_t n = forms.size();
+  if (n == 0) return;
+  const Analysis& a = analyse(forms, tags);
+  thread_local std::vector<double> scores, root_scores;
+  scores.resize(n * n);
+  root_scores.resize(n);
+  for (size_t d = 0; d < n; ++d) {
+    const auto i = static_cast<Eigen::Index>(d) + 1;
+    root_scores[d] = a.arcs(i, 0);
+    for (size_t w = 0; w < n; ++w)
+      scores[w * n + d] = w == d ? 0.0
+                                 : a.arcs(i, static_cast<Eigen::Index>(w) + 1) +
+                                       (!punctuation.empty() && punctuation[w] ? kPunctuationHead : 0.0);
+  }
+  best_projective_tree(scores, root_scores, heads);
+  for (size_t w = 0; w < n; ++w) {
+    Eigen::VectorXf by_label = label_scores(a, static_cast<Eigen::Index>(w) + 1, heads[w] + 1);
+    Eigen::Index best = root_label_;
+    if (heads[w] >= 0) {  // "root" for the word under the root, and for no other
+      by_label(root_label_) = -std::numeric_limits<float>::infinity();
+      by_label.maxCoeff(&best);
+    }
+    labels[w] = label_ids_[static_cast<size_t>(best)];
+  }
+}
+
+}  // namespace annals::parsing

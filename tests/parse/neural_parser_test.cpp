@@ -1,0 +1,149 @@
+// The neural parser against the network that trained it: tests/data/neural/tiny.network was
+// written by training/biaffine.py (--tiny, on tiny.conllu beside it; the command is in its
+// provenance) together with PyTorch's scores of those sentences (tiny-scores.json). The
+// network is read after the bundled en.model, whose tagger and labels it is matched to.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "annals/parser.h"
+#include "parse/model_file.h"
+#include "parse/parser_model.h"
+
+namespace annals {
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(ANNALS_SOURCE_DIR) / "tests/data/neural";
+
+std::string bytes_of(const std::filesystem::path& path) { return parsing::read_model_bytes(path); }
+
+// en.model followed by the tiny network, as scripts/train-neural.sh assembles a model.
+std::string model_with_network() {
+  return bytes_of(std::filesystem::path(ANNALS_SOURCE_DIR) / "data/models/en.model") + bytes_of(kData / "tiny.network");
+}
+
+const Parser::Components& components() {
+  static const std::string bytes = model_with_network();
+  static const Parser::Components c = [] {
+    parsing::ModelReader in(bytes, "en.model + tiny.network");
+    return Parser::Components::read(in);
+  }();
+  return c;
+}
+
+TEST(NeuralParser, ComputesTheScoresOfTheNetworkThatTrainedIt) {
+  const Parser::Components& c = components();
+  ASSERT_TRUE(c.network.has_value());
+  EXPECT_NE(c.network->provenance().find("--tiny"), std::string::npos);
+  std::ifstream in(kData / "tiny-scores.json");
+  const auto expected = nlohmann::json::parse(in);
+  size_t compared = 0;
+  for (const auto& sentence : expected["sentences"]) {
+    std::vector<std::string> words = sentence["forms"];
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    std::vector<uint16_t> tags;
+    for (const auto& tag : sentence["tags"]) {
+      const int id = c.tagger.tag_id(tag[0].get<std::string>(), tag[1].get<std::string>());
+      ASSERT_GE(id, 0) << tag;
+      tags.push_back(static_cast<uint16_t>(id));
+    }
+    const auto& a = c.network->analyse(forms, tags);
+    ASSERT_EQ(a.arcs.rows(), static_cast<Eigen::Index>(forms.size()) + 1);
+    const auto& arcs = sentence["arcs"];
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const auto dependent = static_cast<Eigen::Index>(i) + 1;
+      for (size_t j = 0; j <= forms.size(); ++j) {
+        if (arcs[i][j].is_null()) {
+          EXPECT_EQ(a.arcs(dependent, static_cast<Eigen::Index>(j)), -std::numeric_limits<float>::infinity());
+          continue;
+        }
+        EXPECT_NEAR(a.arcs(dependent, static_cast<Eigen::Index>(j)), arcs[i][j].get<double>(), 2e-4)
+            << words[i] << " under word " << j;
+        ++compared;
+      }
+    }
+    // Label scores under the gold heads.
+    const auto& labels = sentence["labels"];
+    const std::vector<int> gold_heads = sentence["heads"];
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const Eigen::VectorXf scores = c.network->label_scores(a, static_cast<Eigen::Index>(i) + 1, gold_heads[i]);
+      ASSERT_EQ(static_cast<size_t>(scores.size()), labels[i].size());
+      for (size_t r = 0; r < labels[i].size(); ++r) {
+        EXPECT_NEAR(scores(static_cast<Eigen::Index>(r)), labels[i][r].get<double>(), 2e-4);
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 300u);
+}
+
+TEST(NeuralParser, ParsesIntoATreeWithOneRootAndNoPunctuationHeads) {
+  const auto path = std::filesystem::temp_directory_path() / ("annals-neural-" + std::to_string(::getpid()) + ".model");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << model_with_network();
+  }
+  const auto parser = Parser::load(path);
+  std::filesystem::remove(path);
+  for (const char* text : {"Protesters in Zürich burned flags and shouted slogans.",
+                           "The minister met Kim Jong - un in 2019 , officials said ."}) {
+    Sentence s;
+    for (std::string_view rest = text; !rest.empty();) {
+      const size_t space = std::min(rest.find(' '), rest.size());
+      Token t;
+      t.form = std::string(rest.substr(0, space));
+      s.tokens.push_back(t);
+      rest.remove_prefix(std::min(space + 1, rest.size()));
+    }
+    parser->parse(s);
+    int roots = 0;
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      const Token& t = s.tokens[i];
+      if (t.head < 0) {
+        ++roots;
+        EXPECT_EQ(t.deprel, "root");
+        continue;
+      }
+      EXPECT_NE(t.deprel, "root") << t.form;
+      ASSERT_LT(t.head, static_cast<int>(s.tokens.size()));
+      EXPECT_NE(s.tokens[static_cast<size_t>(t.head)].upos, "PUNCT") << t.form;
+      // Following heads from any word reaches the root: no cycles.
+      int steps = 0;
+      for (int h = t.head; h >= 0 && steps <= static_cast<int>(s.tokens.size()); h = s.tokens[static_cast<size_t>(h)].head)
+        ++steps;
+      EXPECT_LE(steps, static_cast<int>(s.tokens.size())) << t.form;
+    }
+    EXPECT_EQ(roots, 1) << text;
+  }
+}
+
+TEST(NeuralParser, DamagedSectionIsAModelFileError) {
+  std::string bytes = model_with_network();
+  const size_t network = bytes_of(kData / "tiny.network").size();
+  for (const size_t cut : {network - 4, network / 2, network - 12}) {
+    const std::string damaged = bytes.substr(0, bytes.size() - cut);
+    parsing::ModelReader in(damaged, "damaged.model");
+    EXPECT_THROW(Parser::Components::read(in), parsing::ModelFileError) << cut;
+  }
+  std::string renamed = bytes;  // a label the model's other parsers do not know
+  const size_t at = renamed.rfind("nsubj");
+  ASSERT_NE(at, std::string::npos);
+  renamed.replace(at, 5, "nsubz");
+  parsing::ModelReader in(renamed, "renamed.model");
+  try {
+    Parser::Components::read(in);
+    FAIL() << "read a network with an unknown label";
+  } catch (const parsing::ModelFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("nsubz"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("renamed.model"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace annals
