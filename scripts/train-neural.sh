@@ -25,7 +25,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Sentence k of the training set goes to fold k % folds.
-cat "${train//,/ }" | awk -v dir="$work" -v folds=$folds '
+cat ${train//,/ } | awk -v dir="$work" -v folds=$folds '
   BEGIN { RS = ""; ORS = "\n\n" }
   { f = (NR - 1) % folds; print > (dir "/fold" f ".conllu"); for (g = 0; g < folds; ++g) if (g != f) print > (dir "/rest" g ".conllu") }'
 # Each fold tagged by a tagger trained on the others (its parser is not used: one quick epoch).

@@ -214,17 +214,24 @@ const NeuralParser::Analysis& NeuralParser::analyse(std::span<const std::string_
   return a;
 }
 
-Eigen::VectorXf NeuralParser::label_scores(const Analysis& a, Eigen::Index dependent, Eigen::Index head) const {
-  // Bilinear in the dependent's and the head's features, each with a 1 appended.
+const Eigen::MatrixXf& NeuralParser::label_scores(const Analysis& a, std::span<const int> heads) const {
+  // Bilinear in the dependent's and the head's features, each with a 1 appended: the label
+  // weights times every word's head features at once, then each dependent's share.
   const Eigen::Index rel = a.label_dep.rows(), labels = static_cast<Eigen::Index>(label_ids_.size());
-  thread_local Eigen::VectorXf dep, hd, per_label;
+  thread_local Eigen::MatrixXf features, by_head, scores;
+  features.resize(rel + 1, a.label_head.cols());
+  features.topRows(rel) = a.label_head;
+  features.row(rel).setOnes();
+  by_head.noalias() = label_weight_ * features;
+  scores.resize(labels, static_cast<Eigen::Index>(heads.size()));
+  thread_local Eigen::VectorXf dep;
   dep.resize(rel + 1);
-  hd.resize(rel + 1);
-  dep << a.label_dep.col(dependent), 1.0f;
-  hd << a.label_head.col(head), 1.0f;
-  per_label.noalias() = label_weight_ * hd;
-  const Eigen::Map<const Eigen::MatrixXf> by_label(per_label.data(), rel + 1, labels);
-  return by_label.transpose() * dep;
+  for (size_t w = 0; w < heads.size(); ++w) {
+    dep << a.label_dep.col(static_cast<Eigen::Index>(w) + 1), 1.0f;
+    const Eigen::Map<const Eigen::MatrixXf> per_label(by_head.col(heads[w] + 1).data(), rel + 1, labels);
+    scores.col(static_cast<Eigen::Index>(w)).noalias() = per_label.transpose() * dep;
+  }
+  return scores;
 }
 
 void NeuralParser::parse(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
@@ -244,12 +251,16 @@ void NeuralParser::parse(std::span<const std::string_view> forms, std::span<cons
                                        (!punctuation.empty() && punctuation[w] ? kPunctuationHead : 0.0);
   }
   best_projective_tree(scores, root_scores, heads);
+  const Eigen::MatrixXf& by_label = label_scores(a, heads);
   for (size_t w = 0; w < n; ++w) {
-    Eigen::VectorXf by_label = label_scores(a, static_cast<Eigen::Index>(w) + 1, heads[w] + 1);
     Eigen::Index best = root_label_;
     if (heads[w] >= 0) {  // "root" for the word under the root, and for no other
-      by_label(root_label_) = -std::numeric_limits<float>::infinity();
-      by_label.maxCoeff(&best);
+      float top = -std::numeric_limits<float>::infinity();
+      for (Eigen::Index r = 0; r < by_label.rows(); ++r)
+        if (r != root_label_ && by_label(r, static_cast<Eigen::Index>(w)) > top) {
+          top = by_label(r, static_cast<Eigen::Index>(w));
+          best = r;
+        }
     }
     labels[w] = label_ids_[static_cast<size_t>(best)];
   }

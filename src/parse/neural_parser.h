@@ -46,9 +46,9 @@ class NeuralParser {
   };
   // The analysis of a sentence, valid until the thread's next call.
   const Analysis& analyse(std::span<const std::string_view> forms, std::span<const uint16_t> tags) const;
-  // The score of each of the network's labels (in its order) for word `dependent` under `head`
-  // (numbered as in Analysis).
-  Eigen::VectorXf label_scores(const Analysis& a, Eigen::Index dependent, Eigen::Index head) const;
+  // Column w: the score of each of the network's labels (in its order) for word w under
+  // heads[w] (words numbered from 0 here, -1 the root, as parse() gives heads).
+  const Eigen::MatrixXf& label_scores(const Analysis& a, std::span<const int> heads) const;
 
  private:
   using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;  // as PyTorch stores
@@ -70,7 +70,7 @@ class NeuralParser {
   std::unordered_map<char32_t, uint32_t> char_ids_;
   std::vector<uint32_t> tag_ids_;       // per tagger tag id, the network's
   std::vector<uint16_t> label_ids_;     // per network label, the id in the model's label list
-  uint32_t root_label_ = 0;             // the network's "root"
+  Eigen::Index root_label_ = 0;         // the network's "root"
   uint32_t max_chars_ = 0;
   Matrix words_, tags_, chars_;         // embeddings, a row each
   std::vector<Matrix> conv_;            // per position in the window (before, at, after): filters x char dims

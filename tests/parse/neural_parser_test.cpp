@@ -71,11 +71,13 @@ TEST(NeuralParser, ComputesTheScoresOfTheNetworkThatTrainedIt) {
     // Label scores under the gold heads.
     const auto& labels = sentence["labels"];
     const std::vector<int> gold_heads = sentence["heads"];
+    std::vector<int> heads;  // as parse() numbers them
+    for (const int h : gold_heads) heads.push_back(h - 1);
+    const Eigen::MatrixXf& scores = c.network->label_scores(a, heads);
     for (size_t i = 0; i < forms.size(); ++i) {
-      const Eigen::VectorXf scores = c.network->label_scores(a, static_cast<Eigen::Index>(i) + 1, gold_heads[i]);
-      ASSERT_EQ(static_cast<size_t>(scores.size()), labels[i].size());
+      ASSERT_EQ(static_cast<size_t>(scores.rows()), labels[i].size());
       for (size_t r = 0; r < labels[i].size(); ++r) {
-        EXPECT_NEAR(scores(static_cast<Eigen::Index>(r)), labels[i][r].get<double>(), 2e-4);
+        EXPECT_NEAR(scores(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(i)), labels[i][r].get<double>(), 2e-4);
         ++compared;
       }
     }
