@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path reuters = fs::path(ANNALS_SHARED_DIR) / "corpora/reuters21578";
-// The bundled models: the default greedy one, and the slower beam-search one.
+// The bundled models: the default greedy one, the slower beam-search one and the neural one.
 const fs::path models = fs::path(ANNALS_SOURCE_DIR) / "data/models";
 
 double peak_rss_mb() {
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   // Peak memory is per process: filter to one model (--benchmark_filter=en.model) to read its own.
-  for (const char* name : {"en.model", "en-beam.model"}) {
+  for (const char* name : {"en.model", "en-beam.model", "en-neural.model"}) {
     const fs::path model = models / name;
     if (!fs::exists(model)) continue;
     benchmark::RegisterBenchmark((std::string("BM_LoadModel/") + name).c_str(), BM_LoadModel, model)

@@ -1,8 +1,10 @@
 // The built-in English parser: tagger (UPOS + Penn tag), lemmatizer and labeled dependency
 // parser, trained by `annals train` from UD treebanks and loaded from one binary model file.
 // The file says how the parser decodes: greedily (data/models/en.model, fast), with a beam
-// it was trained for (data/models/en-beam.model, more accurate, 3-4 times slower), or with
-// several parsers whose trees are combined by votes (TrainOptions::parsers).
+// it was trained for (data/models/en-beam.model, more accurate, 7 times slower), with
+// several parsers whose trees are combined by votes (TrainOptions::parsers), or with a neural
+// network that training/biaffine.py trains and appends (data/models/en-neural.model, the
+// most accurate and the slowest; its sentences longer than 300 words go to the other parsers).
 #pragma once
 
 #include <cstddef>

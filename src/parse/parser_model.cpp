@@ -45,7 +45,10 @@ Parser::Components Parser::Components::read(parsing::ModelReader& in) {
     if (!parser.tag_classes().empty() && parser.tag_classes() != c.tagger.upos_classes())
       in.fail("parser and tagger parts of speech differ");
   }
-  if (!in.at_end()) c.network = parsing::NeuralParser::read(in, c.tagger, c.labeller.labels());
+  if (!in.at_end()) {
+    c.network = parsing::NeuralParser::read(in, c.tagger, c.labeller.labels());
+    c.provenance += "\nneural parser: " + c.network->provenance();
+  }
   if (!in.at_end()) in.fail("trailing bytes after the model");
   return c;
 }

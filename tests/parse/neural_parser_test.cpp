@@ -93,6 +93,8 @@ TEST(NeuralParser, ParsesIntoATreeWithOneRootAndNoPunctuationHeads) {
   }
   const auto parser = Parser::load(path);
   std::filesystem::remove(path);
+  EXPECT_NE(parser->provenance().find("neural parser: tests/data/neural/tiny.conllu"), std::string::npos)
+      << parser->provenance();
   for (const char* text : {"Protesters in Zürich burned flags and shouted slogans.",
                            "The minister met Kim Jong - un in 2019 , officials said ."}) {
     Sentence s;
