@@ -77,6 +77,7 @@ NeuralParser NeuralParser::read(ModelReader& in, const Tagger& tagger, const std
     if (it == labels.end()) in.fail("neural parser label '" + rels[r] + "' is not in the model's label list");
     p.label_ids_.push_back(static_cast<uint16_t>(it - labels.begin()));
     if (rels[r] == "root") p.root_label_ = r;
+    p.subject_label_.push_back(rels[r].starts_with("nsubj") || rels[r].starts_with("csubj"));
   }
   uint32_t dims[8];
   for (uint32_t& d : dims) {
@@ -252,18 +253,35 @@ void NeuralParser::parse(std::span<const std::string_view> forms, std::span<cons
   }
   best_projective_tree(scores, root_scores, heads);
   const Eigen::MatrixXf& by_label = label_scores(a, heads);
+  // Each word's best label: "root" under the root and nowhere else, and one subject per head
+  // (the surest; the others take their best other label). The network labels each arc on its
+  // own, and a rare construction ("is about to restore") can get a second subject.
+  thread_local std::vector<Eigen::Index> best;
+  best.assign(n, root_label_);
+  auto best_label = [&](size_t w, bool subject) {
+    Eigen::Index top = -1;
+    for (Eigen::Index r = 0; r < by_label.rows(); ++r)
+      if (r != root_label_ && (subject || !subject_label_[static_cast<size_t>(r)]) &&
+          (top < 0 || by_label(r, static_cast<Eigen::Index>(w)) > by_label(top, static_cast<Eigen::Index>(w))))
+        top = r;
+    return top;
+  };
+  for (size_t w = 0; w < n; ++w)
+    if (heads[w] >= 0) best[w] = best_label(w, true);
   for (size_t w = 0; w < n; ++w) {
-    Eigen::Index best = root_label_;
-    if (heads[w] >= 0) {  // "root" for the word under the root, and for no other
-      float top = -std::numeric_limits<float>::infinity();
-      for (Eigen::Index r = 0; r < by_label.rows(); ++r)
-        if (r != root_label_ && by_label(r, static_cast<Eigen::Index>(w)) > top) {
-          top = by_label(r, static_cast<Eigen::Index>(w));
-          best = r;
-        }
+    if (heads[w] < 0 || !subject_label_[static_cast<size_t>(best[w])]) continue;
+    for (size_t v = w + 1; v < n; ++v) {
+      if (heads[v] != heads[w] || !subject_label_[static_cast<size_t>(best[v])]) continue;
+      const auto margin = [&](size_t u) {  // how much surer the subject is than the word's next label
+        const auto column = static_cast<Eigen::Index>(u);
+        return by_label(best[u], column) - by_label(best_label(u, false), column);
+      };
+      const size_t weaker = margin(v) > margin(w) ? w : v;
+      best[weaker] = best_label(weaker, false);
+      if (weaker == w) break;
     }
-    labels[w] = label_ids_[static_cast<size_t>(best)];
   }
+  for (size_t w = 0; w < n; ++w) labels[w] = label_ids_[static_cast<size_t>(best[w])];
 }
 
 }  // namespace annals::parsing
