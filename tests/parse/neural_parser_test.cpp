@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -125,6 +126,28 @@ TEST(NeuralParser, ParsesIntoATreeWithOneRootAndNoPunctuationHeads) {
     }
     EXPECT_EQ(roots, 1) << text;
   }
+}
+
+// The bundled network alone gives "restore" a clausal subject beside "Arnor" here (a PETRARCH
+// unit-test sentence); a predicate has one subject, so the less sure takes its next label.
+TEST(NeuralParser, BundledModelGivesAPredicateOneSubject) {
+  const auto path = std::filesystem::path(ANNALS_SOURCE_DIR) / "data/models/en-neural.model";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "needs " << path;
+  const auto parser = Parser::load(path);
+  Sentence s;
+  for (const char* form : {"Arnor", "is", "about", "to", "restore", "full", "diplomatic", "ties", "with", "Gondor",
+                           "almost", "five", "years", "after", "crowds", "trashed", "its", "embassy", "."}) {
+    Token t;
+    t.form = form;
+    s.tokens.push_back(t);
+  }
+  parser->parse(s);
+  std::map<int, int> subjects;  // per head
+  for (const Token& t : s.tokens)
+    if (t.deprel.starts_with("nsubj") || t.deprel.starts_with("csubj")) ++subjects[t.head];
+  for (const auto& [head, count] : subjects) EXPECT_EQ(count, 1) << s.tokens[static_cast<size_t>(head)].form;
+  EXPECT_EQ(s.tokens[0].deprel, "nsubj");
+  EXPECT_EQ(s.tokens[4].deprel, "xcomp");
 }
 
 TEST(NeuralParser, DamagedSectionIsAModelFileError) {
