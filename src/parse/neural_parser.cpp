@@ -79,6 +79,7 @@ NeuralParser NeuralParser::read(ModelReader& in, const Tagger& tagger, const std
     if (rels[r] == "root") p.root_label_ = r;
     p.subject_label_.push_back(rels[r].starts_with("nsubj") || rels[r].starts_with("csubj"));
   }
+  if (std::find(rels.begin(), rels.end(), "root") == rels.end()) in.fail("neural parser without a root label");
   uint32_t dims[8];
   for (uint32_t& d : dims) {
     d = in.value<uint32_t>();
