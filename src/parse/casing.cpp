@@ -1,9 +1,6 @@
 #include "parse/casing.h"
 
-#include <utf8proc.h>
-
 #include "parse/tagger.h"
-#include "text/utf8.h"
 #include "text/words.h"
 
 namespace annals::parsing {

@@ -259,29 +259,27 @@ void NeuralParser::parse(std::span<const std::string_view> forms, std::span<cons
   // own, and a rare construction ("is about to restore") can get a second subject.
   thread_local std::vector<Eigen::Index> best;
   best.assign(n, root_label_);
-  auto best_label = [&](size_t w, bool subject) {
+  auto best_label = [&](size_t w, bool may_be_subject) {
     Eigen::Index top = -1;
     for (Eigen::Index r = 0; r < by_label.rows(); ++r)
-      if (r != root_label_ && (subject || !subject_label_[static_cast<size_t>(r)]) &&
+      if (r != root_label_ && (may_be_subject || !subject_label_[static_cast<size_t>(r)]) &&
           (top < 0 || by_label(r, static_cast<Eigen::Index>(w)) > by_label(top, static_cast<Eigen::Index>(w))))
         top = r;
     return top;
   };
+  auto margin = [&](size_t w) {  // how much surer word w's subject label is than its best other one
+    const auto column = static_cast<Eigen::Index>(w);
+    return by_label(best[w], column) - by_label(best_label(w, false), column);
+  };
+  auto subject = [&](size_t w) { return heads[w] >= 0 && subject_label_[static_cast<size_t>(best[w])]; };
   for (size_t w = 0; w < n; ++w)
     if (heads[w] >= 0) best[w] = best_label(w, true);
-  for (size_t w = 0; w < n; ++w) {
-    if (heads[w] < 0 || !subject_label_[static_cast<size_t>(best[w])]) continue;
-    for (size_t v = w + 1; v < n; ++v) {
-      if (heads[v] != heads[w] || !subject_label_[static_cast<size_t>(best[v])]) continue;
-      const auto margin = [&](size_t u) {  // how much surer the subject is than the word's next label
-        const auto column = static_cast<Eigen::Index>(u);
-        return by_label(best[u], column) - by_label(best_label(u, false), column);
-      };
-      const size_t weaker = margin(v) > margin(w) ? w : v;
-      best[weaker] = best_label(weaker, false);
-      if (weaker == w) break;
-    }
-  }
+  for (size_t w = 0; w < n; ++w)
+    for (size_t v = w + 1; v < n && subject(w); ++v)
+      if (heads[v] == heads[w] && subject(v)) {
+        const size_t weaker = margin(v) > margin(w) ? w : v;
+        best[weaker] = best_label(weaker, false);
+      }
   for (size_t w = 0; w < n; ++w) labels[w] = label_ids_[static_cast<size_t>(best[w])];
 }
 
