@@ -7,15 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config libutf8proc-dev libpugixml-dev nlohmann-json3-dev
           libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
           libsqlite3-dev zlib1g-dev libzstd-dev libeigen3-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
-fi
+bash scripts/install-packages.sh "${packages[@]}"
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"

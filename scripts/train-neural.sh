@@ -12,14 +12,7 @@ train=$treebanks/en_ewt-ud-train.conllu,$treebanks/en_gum-ud-train.conllu
 dev=$treebanks/en_ewt-ud-dev.conllu,$treebanks/en_gum-ud-dev.conllu
 folds=4
 
-for p in python3-torch libopenblas0-pthread; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ -n "${missing[*]:-}" ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
-fi
+bash scripts/install-packages.sh python3-torch libopenblas0-pthread
 [ -x build/annals ] || bash scripts/setup.sh
 
 work=$(mktemp -d)
