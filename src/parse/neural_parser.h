@@ -71,7 +71,9 @@ class NeuralParser {
   std::vector<uint32_t> tag_ids_;       // per tagger tag id, the network's
   std::vector<uint16_t> label_ids_;     // per network label, the id in the model's label list
   Eigen::Index root_label_ = 0;         // the network's "root"
-  std::vector<char> subject_label_;     // per network label: a subject's (nsubj, csubj and their subtypes)
+  // Per network label: 0, or the bit of the relations a head takes at most one of (subject, object,
+  // indirect object, clausal complements).
+  std::vector<uint8_t> single_group_;
   uint32_t max_chars_ = 0;
   Matrix words_, tags_, chars_;         // embeddings, a row each
   std::vector<Matrix> conv_;            // per position in the window (before, at, after): filters x char dims

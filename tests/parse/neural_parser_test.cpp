@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "annals/parse.h"
 #include "annals/parser.h"
 #include "parse/model_file.h"
 #include "parse/parser_model.h"
@@ -128,26 +129,43 @@ TEST(NeuralParser, ParsesIntoATreeWithOneRootAndNoPunctuationHeads) {
   }
 }
 
-// The bundled network alone gives "restore" a clausal subject beside "Arnor" here (a PETRARCH
-// unit-test sentence); a predicate has one subject, so the less sure takes its next label.
-TEST(NeuralParser, BundledModelGivesAPredicateOneSubject) {
-  const auto path = std::filesystem::path(ANNALS_SOURCE_DIR) / "data/models/en-neural.model";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "needs " << path;
-  const auto parser = Parser::load(path);
-  Sentence s;
-  for (const char* form : {"Arnor", "is", "about", "to", "restore", "full", "diplomatic", "ties", "with", "Gondor",
-                           "almost", "five", "years", "after", "crowds", "trashed", "its", "embassy", "."}) {
-    Token t;
-    t.form = form;
-    s.tokens.push_back(t);
+// The bundled network labels each arc on its own: on EWT dev it gives about one head in forty
+// two objects (one of them often the indirect object) and, rarely, two subjects. A head takes
+// at most one subject, object, indirect object, ccomp and xcomp, but an outer subject beside a
+// subject ("The problem is that he left": "left" has both), as in the treebanks.
+TEST(NeuralParser, BundledModelGivesAHeadOneDependentOfEachSingleRelation) {
+  const auto model = std::filesystem::path(ANNALS_SOURCE_DIR) / "data/models/en-neural.model";
+  const auto treebank = std::filesystem::path(ANNALS_SHARED_DIR) / "treebanks/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(model) || !std::filesystem::exists(treebank))
+    GTEST_SKIP() << "needs " << model << " and " << treebank;
+  const auto parser = Parser::load(model);
+  std::vector<Sentence> gold = from_conllu(bytes_of(treebank));
+  ASSERT_GE(gold.size(), 500u);
+  gold.resize(500);
+  auto kind = [](std::string_view label) -> std::string_view {
+    if (label.ends_with(":outer")) return "outer";
+    return label.starts_with("nsubj") || label.starts_with("csubj") ? "nsubj" : label;
+  };
+  int outer_beside_subject = 0;
+  for (const Sentence& g : gold) {
+    Sentence s;
+    for (const Token& gt : g.tokens) {
+      Token t;
+      t.form = gt.form;
+      s.tokens.push_back(t);
+    }
+    parser->parse(s);
+    std::map<std::pair<int, std::string_view>, int> dependents;  // per head and kind of relation
+    for (const Token& t : s.tokens) ++dependents[{t.head, kind(t.deprel)}];
+    for (const auto& [key, count] : dependents)
+      if (key.second == "nsubj" || key.second == "obj" || key.second == "iobj" || key.second == "ccomp" ||
+          key.second == "xcomp" || key.second == "outer") {
+        EXPECT_EQ(count, 1) << key.second << " in " << g.text;
+      }
+    for (const auto& [key, count] : dependents)
+      outer_beside_subject += key.second == "outer" && dependents.contains({key.first, "nsubj"});
   }
-  parser->parse(s);
-  std::map<int, int> subjects;  // per head
-  for (const Token& t : s.tokens)
-    if (t.deprel.starts_with("nsubj") || t.deprel.starts_with("csubj")) ++subjects[t.head];
-  for (const auto& [head, count] : subjects) EXPECT_EQ(count, 1) << s.tokens[static_cast<size_t>(head)].form;
-  EXPECT_EQ(s.tokens[0].deprel, "nsubj");
-  EXPECT_EQ(s.tokens[4].deprel, "xcomp");
+  EXPECT_GT(outer_beside_subject, 0);
 }
 
 TEST(NeuralParser, DamagedSectionIsAModelFileError) {
