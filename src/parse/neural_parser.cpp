@@ -250,7 +250,8 @@ const Eigen::MatrixXf& NeuralParser::label_scores(const Analysis& a, std::span<c
 }
 
 void NeuralParser::parse(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
-                         std::span<const char> punctuation, std::span<int> heads, std::span<uint16_t> labels) const {
+                         std::span<const char> punctuation, std::span<const int> voted, std::span<int> heads,
+                         std::span<uint16_t> labels) const {
   const size_t n = forms.size();
   if (n == 0) return;
   const Analysis& a = analyse(forms, tags);
@@ -265,6 +266,8 @@ void NeuralParser::parse(std::span<const std::string_view> forms, std::span<cons
                                  : a.arcs(i, static_cast<Eigen::Index>(w) + 1) +
                                        (!punctuation.empty() && punctuation[w] ? kPunctuationHead : 0.0);
   }
+  for (size_t d = 0; d < voted.size(); ++d)
+    (voted[d] < 0 ? root_scores[d] : scores[static_cast<size_t>(voted[d]) * n + d]) += kTransitionVote;
   best_projective_tree(scores, root_scores, heads);
   const Eigen::MatrixXf& by_label = label_scores(a, heads);
   // Each word's best label: "root" under the root and nowhere else, and at most one subject,

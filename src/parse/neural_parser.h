@@ -25,6 +25,11 @@ namespace annals::parsing {
 // square of a sentence's length and the tree search with its cube.
 constexpr size_t kLongestNeural = 300;  // words
 
+// What a transition parser's choice of an arc adds to the network's log-probability of it. A
+// vote of 1 raised GUM dev UAS / LAS from 89.66 / 86.67 to 90.36 / 87.33 (0.75: 90.36 / 87.30,
+// 1.5: 90.27 / 87.24; 9-epoch network, en.model's greedy parser): the two err differently.
+constexpr double kTransitionVote = 1.0;
+
 class NeuralParser {
  public:
   // Reads the section training/biaffine.py writes. Its tags are matched to `tagger`'s and its
@@ -32,9 +37,11 @@ class NeuralParser {
   static NeuralParser read(ModelReader& in, const Tagger& tagger, const std::vector<std::string>& labels);
 
   // Heads (-1: the root) and label ids (into the list given to read()) of words with these
-  // forms and tagger tag ids; punctuation (per word) heads nothing. At most kLongestNeural words.
+  // forms and tagger tag ids; punctuation (per word) heads nothing; each arc of `voted` (heads
+  // in the same form, or empty) gains kTransitionVote. At most kLongestNeural words.
   void parse(std::span<const std::string_view> forms, std::span<const uint16_t> tags,
-             std::span<const char> punctuation, std::span<int> heads, std::span<uint16_t> labels) const;
+             std::span<const char> punctuation, std::span<const int> voted, std::span<int> heads,
+             std::span<uint16_t> labels) const;
 
   const std::string& provenance() const { return provenance_; }
 

@@ -170,46 +170,49 @@ void Parser::parse(Sentence& sentence) const {
   heads.resize(n);
   thread_local std::vector<uint16_t> labels;  // ids into the labeller's list
   labels.resize(n);
-  if (c.network && n <= parsing::kLongestNeural) {
-    c.network->parse(forms, tags, punctuation, heads, labels);
+  const size_t parsers = c.parsers.size();
+  trees.resize(parsers);
+  tree_labels.resize(parsers);
+  for (size_t k = 0; k < parsers; ++k) {
+    trees[k].resize(n);
+    tree_labels[k].resize(n);
+  }
+  auto parse_with = [&](size_t k) { return c.parsers[k].parse({forms, tags, punctuation}, trees[k], tree_labels[k]); };
+  const int64_t first_score = parse_with(0);
+  // A beam parser's scores rank trees across taggings: the tagger's closest call between two
+  // parts of speech is settled by which tagging parses better, less what the runner-up lost by.
+  if (doubt.word >= 0 && doubt.margin < kWeighedTagMargin) {
+    thread_local std::vector<uint16_t> first_tags, first_labels;
+    thread_local std::vector<char> first_punctuation;
+    thread_local std::vector<int> first_tree;
+    first_tags = tags;
+    first_punctuation = punctuation;
+    first_tree = trees[0];
+    first_labels = tree_labels[0];
+    tag(doubt.word, doubt.runner_up);
+    if (parse_with(0) - kRunnerUpLossWeight * int64_t{doubt.margin} <= first_score) {
+      tags.swap(first_tags);
+      punctuation.swap(first_punctuation);
+      trees[0].swap(first_tree);
+      tree_labels[0].swap(first_labels);
+    }
+  }
+  for (size_t k = 1; k < parsers; ++k) parse_with(k);
+  chosen_by.assign(n, 0);
+  if (parsers == 1) {
+    heads = trees[0];
   } else {
-    const size_t parsers = c.parsers.size();
-    trees.resize(parsers);
-    tree_labels.resize(parsers);
-    for (size_t k = 0; k < parsers; ++k) {
-      trees[k].resize(n);
-      tree_labels[k].resize(n);
-    }
-    auto parse_with = [&](size_t k) { return c.parsers[k].parse({forms, tags, punctuation}, trees[k], tree_labels[k]); };
-    const int64_t first_score = parse_with(0);
-    // A beam parser's scores rank trees across taggings: the tagger's closest call between two
-    // parts of speech is settled by which tagging parses better, less what the runner-up lost by.
-    if (doubt.word >= 0 && doubt.margin < kWeighedTagMargin) {
-      thread_local std::vector<uint16_t> first_tags, first_labels;
-      thread_local std::vector<char> first_punctuation;
-      thread_local std::vector<int> first_tree;
-      first_tags = tags;
-      first_punctuation = punctuation;
-      first_tree = trees[0];
-      first_labels = tree_labels[0];
-      tag(doubt.word, doubt.runner_up);
-      if (parse_with(0) - kRunnerUpLossWeight * int64_t{doubt.margin} <= first_score) {
-        tags.swap(first_tags);
-        punctuation.swap(first_punctuation);
-        trees[0].swap(first_tree);
-        tree_labels[0].swap(first_labels);
-      }
-    }
-    for (size_t k = 1; k < parsers; ++k) parse_with(k);
-    chosen_by.assign(n, 0);
-    if (parsers == 1) {
-      heads = trees[0];
-    } else {
-      thread_local std::vector<std::span<const int>> views;
-      views.assign(trees.begin(), trees.end());
-      parsing::combine_trees(views, c.weights, punctuation, heads, chosen_by);
-    }
-    parsing::attach_paired_punctuation(forms, punctuation, heads);
+    thread_local std::vector<std::span<const int>> views;
+    views.assign(trees.begin(), trees.end());
+    parsing::combine_trees(views, c.weights, punctuation, heads, chosen_by);
+  }
+  parsing::attach_paired_punctuation(forms, punctuation, heads);
+  if (c.network && n <= parsing::kLongestNeural) {
+    // The network parses, the transition parsers' tree giving each of its arcs a vote.
+    thread_local std::vector<int> voted;
+    voted = heads;
+    c.network->parse(forms, tags, punctuation, voted, heads, labels);
+  } else {
     // The arc labeller reconsiders the labels of nouns, names, verbs and adjectives. Of the other
     // words' labels it changed 0.1% on EWT and GUM dev, as many wrongly as rightly (pronouns'
     // more wrongly); skipping them makes parsing about 5% faster.

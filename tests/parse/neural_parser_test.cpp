@@ -17,6 +17,7 @@
 #include "annals/parser.h"
 #include "parse/model_file.h"
 #include "parse/parser_model.h"
+#include "parse/projective_tree.h"
 
 namespace annals {
 namespace {
@@ -85,6 +86,45 @@ TEST(NeuralParser, ComputesTheScoresOfTheNetworkThatTrainedIt) {
     }
   }
   EXPECT_GT(compared, 300u);
+}
+
+// Another parser's tree votes for its arcs: where it differs from the network's own tree in one
+// arc that the network found less likely by less than the vote, that arc wins. (No other tree
+// can win: it would lose a vote and cannot score more than the network's own tree.)
+TEST(NeuralParser, AnArcTheNetworkDoubtedLessThanTheVoteWinsByIt) {
+  const Parser::Components& c = components();
+  std::ifstream in(kData / "tiny-scores.json");
+  const auto sentence = nlohmann::json::parse(in)["sentences"][0];
+  const std::vector<std::string> words = sentence["forms"];
+  const std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<uint16_t> tags;
+  for (const auto& tag : sentence["tags"])
+    tags.push_back(static_cast<uint16_t>(c.tagger.tag_id(tag[0].get<std::string>(), tag[1].get<std::string>())));
+  const size_t n = forms.size();
+  std::vector<int> own(n), voted(n), heads(n);
+  std::vector<uint16_t> labels(n);
+  c.network->parse(forms, tags, {}, {}, own, labels);
+  const Eigen::MatrixXf arcs = c.network->analyse(forms, tags).arcs;
+  // A projective tree with one word under the root is what the tree search gives when its own arcs score.
+  auto is_projective_tree = [&](const std::vector<int>& tree) {
+    std::vector<double> scores(n * n), root_scores(n);
+    for (size_t d = 0; d < n; ++d) (tree[d] < 0 ? root_scores[d] : scores[static_cast<size_t>(tree[d]) * n + d]) = 1;
+    std::vector<int> best(n);
+    parsing::best_projective_tree(scores, root_scores, best);
+    return best == tree;
+  };
+  bool found = false;
+  for (size_t d = 0; d < n && !found; ++d)
+    for (int h = -1; h < static_cast<int>(n) && !found; ++h) {
+      const float doubt = arcs(static_cast<Eigen::Index>(d) + 1, own[d] + 1) - arcs(static_cast<Eigen::Index>(d) + 1, h + 1);
+      voted = own;
+      voted[d] = h;
+      found = doubt > 0 && doubt < parsing::kTransitionVote && is_projective_tree(voted);
+    }
+  ASSERT_TRUE(found) << "no arc of the tiny network's first sentence is doubted by less than the vote";
+  c.network->parse(forms, tags, {}, voted, heads, labels);
+  EXPECT_EQ(heads, voted);
+  EXPECT_NE(heads, own);
 }
 
 TEST(NeuralParser, ParsesIntoATreeWithOneRootAndNoPunctuationHeads) {
