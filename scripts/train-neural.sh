@@ -3,6 +3,7 @@
 # the base model's tagger, lemmatizer and parsers followed by the network.
 #   scripts/train-neural.sh [BASE_MODEL [OUTPUT]]   (defaults: data/models/en.model, data/models/en-neural.model)
 # Extra options for training/biaffine.py can be given in NEURAL_OPTIONS (e.g. "--epochs 2").
+# The model is written after every epoch, so an interrupted run leaves the last epoch's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-data/models/en.model}
@@ -38,7 +39,6 @@ for d in ${dev//,/ }; do
 done
 
 /usr/bin/python3 training/biaffine.py --train "$train" --train-tags "$work/train-tags.conllu" --dev "$dev" --dev-tags "$dev_tags" \
-  --provenance "training/biaffine.py on $train with tags jackknifed by annals train ($folds folds); base $base" \
-  -o "$work/network" ${NEURAL_OPTIONS:-}
-cat "$base" "$work/network" >"$output.tmp" && mv "$output.tmp" "$output"
+  --provenance "training/biaffine.py${NEURAL_OPTIONS:+ $NEURAL_OPTIONS} on $train with tags jackknifed by annals train ($folds folds); base $base" \
+  --base "$base" -o "$output" ${NEURAL_OPTIONS:-}
 echo "wrote $output"

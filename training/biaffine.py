@@ -12,7 +12,7 @@ reads it); parsing it needs no Python. Run through scripts/train-neural.sh, whic
 jackknifed tags first. Needs python3-torch (Debian); with libopenblas0 installed it trains
 about four times faster.
 """
-import argparse, collections, random, struct, sys, time
+import argparse, collections, os, random, struct, sys, time
 
 import torch
 import torch.nn as nn
@@ -157,9 +157,10 @@ def scores(net, data, sentences):
     return 100 * attached / words, 100 * labelled / words
 
 
-def export(net, data, provenance, path):
-    """The section neural_parser.cpp reads: little-endian, arrays prefixed by their length."""
-    out = bytearray(b'ANNNEURL')
+def export(net, data, provenance, path, base):
+    """The section neural_parser.cpp reads (little-endian, arrays prefixed by their length),
+    after the bytes of the base model if one is given."""
+    out = bytearray(open(base, 'rb').read() if base else b'') + b'ANNNEURL'
     u32 = lambda v: out.extend(struct.pack('<I', v))
     def string(s):
         b = s.encode('utf-8'); u32(len(b)); out.extend(b)
@@ -181,7 +182,8 @@ def export(net, data, provenance, path):
                 array(getattr(net.lstm, f'{name}_l{layer}{suffix}'))
     for layer in (net.arc_dep, net.arc_head, net.rel_dep, net.rel_head): array(layer.weight); array(layer.bias)
     array(net.arc_weight); array(net.arc_head_bias); array(net.rel_weight)
-    with open(path, 'wb') as f: f.write(out)
+    with open(path + '.tmp', 'wb') as f: f.write(out)
+    os.replace(path + '.tmp', path)
 
 
 def write_scores(net, data, sentences, path):
@@ -208,7 +210,7 @@ def main():
     p.add_argument('--train-tags', required=True, help='the same sentences tagged (jackknifed), one CoNLL-U file')
     p.add_argument('--dev', default='', help='gold CoNLL-U files, comma-separated')
     p.add_argument('--dev-tags', default='', help='the same tagged by the final tagger')
-    p.add_argument('--epochs', type=int, default=9)
+    p.add_argument('--epochs', type=int, default=16)
     p.add_argument('--hidden', type=int, default=200)
     p.add_argument('--batch-words', type=int, default=1000)
     p.add_argument('--threads', type=int, default=2)
@@ -216,7 +218,8 @@ def main():
     p.add_argument('--tiny', action='store_true', help='a small network, for tests')
     p.add_argument('--provenance', default='')
     p.add_argument('--scores', help='also write the training sentences\' scores here (JSON, for tests)')
-    p.add_argument('-o', '--output', required=True, help='the network section to write')
+    p.add_argument('--base', help='the model file whose tagger tagged the words: written first, making a whole model')
+    p.add_argument('-o', '--output', required=True, help='the network section (with --base: the model) to write')
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1); random.seed(1)
@@ -245,7 +248,9 @@ def main():
             total += loss.item()
         figures = ' '.join(f'{n} {u:.2f}/{l:.2f}' for n, (u, l) in ((n, scores(net, data, d)) for n, d in devs.items()))
         print(f'epoch {epoch + 1}: {time.time() - start:.0f} s, loss {total:.1f}; UAS/LAS {figures}', flush=True)
-        export(net, data, a.provenance, a.output)  # after every epoch, as the schedule does not depend on their number
+        # After every epoch, as the schedule does not depend on their number: a run stopped early
+        # leaves the model a shorter run would have made.
+        export(net, data, f'{a.provenance}; weights after epoch {epoch + 1}', a.output, a.base)
     if a.scores: write_scores(net, data, train, a.scores)
 
 
