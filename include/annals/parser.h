@@ -4,7 +4,8 @@
 // it was trained for (data/models/en-beam.model, more accurate, 7 times slower), with
 // several parsers whose trees are combined by votes (TrainOptions::parsers), or with a neural
 // network that training/biaffine.py trains and appends (data/models/en-neural.model, the
-// most accurate and the slowest; its sentences longer than 300 words go to the other parsers).
+// most accurate and the slowest; the other parsers' tree votes for its arcs, and sentences
+// longer than 300 words are theirs alone).
 #pragma once
 
 #include <cstddef>
