@@ -210,7 +210,7 @@ def main():
     p.add_argument('--train-tags', required=True, help='the same sentences tagged (jackknifed), one CoNLL-U file')
     p.add_argument('--dev', default='', help='gold CoNLL-U files, comma-separated')
     p.add_argument('--dev-tags', default='', help='the same tagged by the final tagger')
-    p.add_argument('--epochs', type=int, default=16)
+    p.add_argument('--epochs', type=int, default=11)
     p.add_argument('--hidden', type=int, default=200)
     p.add_argument('--batch-words', type=int, default=1000)
     p.add_argument('--threads', type=int, default=2)
